@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using PosConnector.Core.Ppp;
+using PosConnector.Core.Terminals;
+
+namespace PosConnector.Core.Handlers;
+
+/// <summary>Operators register terminals. Secrets go in and never come out; a fingerprint identifies them.</summary>
+public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider time)
+{
+    public async Task<HandlerResult> UpsertAsync(string serialNumber, TerminalRegistration body, CancellationToken ct)
+    {
+        if (!Identifiers.IsSerialNumber(serialNumber))
+            return HandlerResult.Error(400, "invalid-serial", "The serial number must be 1-64 letters, digits, '.', '-' or '_'.");
+        if (string.IsNullOrWhiteSpace(body.MerchantName) || body.MerchantName.Length > 100)
+            return HandlerResult.Error(400, "invalid-request", "merchantName is required (at most 100 characters).");
+        if (body.Label is { Length: > 100 })
+            return HandlerResult.Error(400, "invalid-request", "label is at most 100 characters.");
+        if (body.Secret is null || body.Secret.Length is < 16 or > 256)
+            return HandlerResult.Error(400, "invalid-request", "secret is required: 16 to 256 characters.");
+
+        var record = new TerminalRecord(serialNumber, body.MerchantName, body.Label ?? "", body.Secret, body.Enabled ?? true, time.GetUtcNow());
+        await registry.UpsertAsync(record, ct);
+        return HandlerResult.Ok(View(record));
+    }
+
+    public async Task<HandlerResult> GetAsync(string serialNumber, CancellationToken ct) =>
+        Identifiers.IsSerialNumber(serialNumber) && await registry.FindAsync(serialNumber, ct) is { } t
+            ? HandlerResult.Ok(View(t))
+            : HandlerResult.Error(404, "terminal-not-found", $"No terminal {serialNumber} is registered.");
+
+    public async Task<HandlerResult> ListAsync(CancellationToken ct) =>
+        HandlerResult.Ok(new { terminals = (await registry.ListAsync(ct)).Select(View).ToList() });
+
+    private static TerminalView View(TerminalRecord t) =>
+        new(t.SerialNumber, t.MerchantName, t.Label, t.Enabled, t.UpdatedAt,
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t.Secret)))[..12]);
+}
+
+public sealed record TerminalRegistration(string? MerchantName, string? Label, string? Secret, bool? Enabled);
+
+public sealed record TerminalView(
+    string SerialNumber, string MerchantName, string Label, bool Enabled, DateTimeOffset UpdatedAt, string SecretFingerprint);

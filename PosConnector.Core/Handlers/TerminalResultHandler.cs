@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using PosConnector.Core.Json;
+using PosConnector.Core.Observability;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Ppp;
+using PosConnector.Core.Terminals;
+
+namespace PosConnector.Core.Handlers;
+
+/// <summary>
+/// A terminal's result: verified (signature, timestamp, terminal, command), then recorded in the payment's
+/// state in the same transaction that applies it. Idempotent by commandId.
+/// </summary>
+public sealed class TerminalResultHandler(
+    PaymentEngine engine, TerminalRegistry registry, TimeProvider time, ILogger<TerminalResultHandler> logger)
+{
+    public async Task<HandlerResult> HandleAsync(string serialNumber, string? signature, string rawBody, CancellationToken ct)
+    {
+        var terminal = Identifiers.IsSerialNumber(serialNumber) ? await registry.FindAsync(serialNumber, ct) : null;
+        if (terminal is null)
+        {
+            return Refuse(serialNumber, 401, "unknown-terminal", "This terminal is not registered.");
+        }
+
+        var check = TerminalSignature.Verify(signature, terminal.Secret, rawBody, time.GetUtcNow());
+        if (check != SignatureCheck.Valid)
+        {
+            return Refuse(serialNumber, 401, "invalid-signature", $"X-Terminal-Signature is {check.ToString().ToLowerInvariant()}.");
+        }
+
+        TerminalResult result;
+        try
+        {
+            result = PosConnectorJson.Deserialize<TerminalResult>(rawBody);
+        }
+        catch (JsonException)
+        {
+            return Refuse(serialNumber, 400, "invalid-json", "The body is not a terminal result.");
+        }
+
+        if (!Identifiers.IsPaymentId(result.PaymentId) || string.IsNullOrEmpty(result.CommandId) || result.Type is null || result.Status is null)
+        {
+            return Refuse(serialNumber, 400, "invalid-request", "commandId, paymentId, type and status are required.");
+        }
+
+        if (await engine.FindAsync(result.PaymentId!, ct) is null)
+        {
+            return Refuse(serialNumber, 404, "payment-not-found", $"No payment {result.PaymentId} exists.");
+        }
+
+        var decision = await engine.ApplyAsync(result.PaymentId!, new PaymentEvent.TerminalResultReceived(serialNumber, result), ct);
+        return decision.Rejection is { } rejection
+            ? Refuse(serialNumber, 409, rejection.Code, rejection.Message)
+            : HandlerResult.Ok(new ResultAccepted(result.CommandId!, decision.Outcome == DecisionOutcome.Unchanged));
+    }
+
+    private HandlerResult Refuse(string serialNumber, int status, string code, string message)
+    {
+        Log.TerminalResultRefused(logger, Identifiers.IsSerialNumber(serialNumber) ? serialNumber : "(invalid)", code);
+        return HandlerResult.Error(status, code, message);
+    }
+}
+
+public sealed record ResultAccepted(string CommandId, bool Duplicate)
+{
+    public string Status { get; } = "accepted";
+}

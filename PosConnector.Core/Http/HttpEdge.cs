@@ -1,0 +1,78 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json;
+using PosConnector.Core.Handlers;
+using PosConnector.Core.Json;
+
+namespace PosConnector.Core.Http;
+
+/// <summary>Reading requests the same way in both hosts: bounded bodies, JSON errors as PPP 4xx.</summary>
+public static class HttpEdge
+{
+    public const string TestSuiteHeader = "X-VTEX-API-Is-TestSuite";
+
+    public static bool IsTestSuite(HttpRequest request) =>
+        string.Equals(request.Headers[TestSuiteHeader].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
+
+    /// <summary>The raw body, or a 413 when it is over <paramref name="maxBytes"/>.</summary>
+    public static async Task<(string? Body, HandlerResult? Error)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, TooLarge(maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, HandlerResult.Error(400, "invalid-encoding", "The body must be UTF-8."));
+        }
+    }
+
+    /// <summary>Parses a JSON object body; malformed JSON or a wrong type is a 400 naming the place.</summary>
+    public static (T? Value, HandlerResult? Error) ParseJson<T>(string body)
+        where T : class
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, HandlerResult.Error(400, "invalid-json", "The request body is empty."));
+        }
+
+        try
+        {
+            return (PosConnectorJson.Deserialize<T>(body), null);
+        }
+        catch (JsonException e)
+        {
+            var where = e switch
+            {
+                JsonReaderException r => $" at '{r.Path}' (line {r.LineNumber}, position {r.LinePosition})",
+                JsonSerializationException s when !string.IsNullOrEmpty(s.Path) => $" at '{s.Path}'",
+                _ => "",
+            };
+            return (null, HandlerResult.Error(400, "invalid-json", $"The body is not valid JSON for this request{where}."));
+        }
+    }
+
+    private static HandlerResult TooLarge(int maxBytes) =>
+        HandlerResult.Error(413, "body-too-large", $"The request body is larger than {maxBytes} bytes.");
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using PosConnector.Core.Handlers;
+using PosConnector.Core.Options;
+using PosConnector.Core.Terminals;
+
+namespace PosConnector.Core.Http;
+
+/// <summary>Our own public routes: the submitUrl and terminal results.</summary>
+public sealed class PosEndpoints(
+    SubmitSerialHandler submitSerial, TerminalResultHandler terminalResult, IOptions<ConnectorOptions> options)
+{
+    public async Task<HandlerResult> SubmitSerialAsync(HttpRequest request, string paymentId, CancellationToken ct)
+    {
+        var (raw, readError) = await HttpEdge.ReadBodyAsync(request, 16 * 1024, ct);
+        if (readError is not null)
+        {
+            return readError;
+        }
+
+        var (body, parseError) = HttpEdge.ParseJson<SerialSubmission>(raw!);
+        return parseError ?? await submitSerial.HandleAsync(paymentId, request.Query["token"].ToString(), body!, ct);
+    }
+
+    public async Task<HandlerResult> ReceiveTerminalResultAsync(HttpRequest request, string serialNumber, CancellationToken ct)
+    {
+        var (raw, readError) = await HttpEdge.ReadBodyAsync(request, options.Value.MaxRequestBodyBytes, ct);
+        return readError ?? await terminalResult.HandleAsync(
+            serialNumber, HttpEdge.Header(request, TerminalSignature.HeaderName), raw!, ct);
+    }
+}

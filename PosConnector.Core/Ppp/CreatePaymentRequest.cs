@@ -1,0 +1,38 @@
+using Newtonsoft.Json;
+
+namespace PosConnector.Core.Ppp;
+
+/// <summary>Create Payment request: the fields this connector reads (others are ignored).</summary>
+public sealed record CreatePaymentRequest
+{
+    public string? PaymentId { get; init; }
+    public string? TransactionId { get; init; }
+    public string? Reference { get; init; }
+    public string? OrderId { get; init; }
+    public string? ShopperInteraction { get; init; }
+    public string? PaymentMethod { get; init; }
+    public string? MerchantName { get; init; }
+    public decimal? Value { get; init; }
+    public decimal? ReferenceValue { get; init; }
+    public string? Currency { get; init; }
+    public int? Installments { get; init; }
+    public string? CallbackUrl { get; init; }
+    public string? ReturnUrl { get; init; }
+    public string? Url { get; init; }
+    public PppCard? Card { get; init; }
+    public IReadOnlyList<MerchantSetting>? MerchantSettings { get; init; }
+
+    /// <summary>The schema spells it <c>sandBoxMode</c>; other bodies say <c>sandboxMode</c> (spec §9.4).</summary>
+    [JsonProperty("sandBoxMode")]
+    public bool? SandBoxMode { get; init; }
+
+    [JsonProperty("sandboxMode")]
+    private bool? SandboxModeAlias { init => SandBoxMode ??= value; }
+
+    /// <summary>Examples say <c>inboundRequestsUrl</c>, the schema <c>inboundRequestUrl</c> (spec §9.3).</summary>
+    [JsonProperty("inboundRequestsUrl")]
+    public string? InboundRequestsUrl { get; init; }
+
+    [JsonProperty("inboundRequestUrl")]
+    private string? InboundRequestUrlAlias { init => InboundRequestsUrl ??= value; }
+}

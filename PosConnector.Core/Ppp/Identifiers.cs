@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace PosConnector.Core.Ppp;
+
+/// <summary>Shapes of the ids we accept in routes and bodies (they become Table keys and queue payloads).</summary>
+public static partial class Identifiers
+{
+    public static bool IsPaymentId(string? value) => value is not null && Id().IsMatch(value);
+
+    public static bool IsRequestId(string? value) => value is not null && value.Length <= 128 && !value.Any(char.IsControl);
+
+    public static bool IsSerialNumber(string? value) => value is not null && Serial().IsMatch(value);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex Id();
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex Serial();
+}

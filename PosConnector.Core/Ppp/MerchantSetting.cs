@@ -1,0 +1,3 @@
+namespace PosConnector.Core.Ppp;
+
+public sealed record MerchantSetting(string? Name, string? Value);

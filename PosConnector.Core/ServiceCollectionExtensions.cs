@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PosConnector.Core.Handlers;
+using PosConnector.Core.Http;
+using PosConnector.Core.Options;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Security;
+using PosConnector.Core.Storage;
+using PosConnector.Core.Terminals;
+using PosConnector.Core.Vtex;
+
+namespace PosConnector.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything both hosts share. The host adds its <see cref="IPaymentEffectDispatcher"/> and
+    /// <see cref="IOutboxReminder"/>. Options are validated at start: a misconfigured host does not start.
+    /// </summary>
+    public static IServiceCollection AddPosConnectorCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<VtexOptions>(configuration, VtexOptions.SectionName);
+        services.AddValidatedOptions<ConnectorOptions>(configuration, ConnectorOptions.SectionName);
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
+        services.AddValidatedOptions<CallbackOptions>(configuration, CallbackOptions.SectionName);
+        services.AddValidatedOptions<PaymentOptions>(configuration, PaymentOptions.SectionName)
+            .Validate(o => PaymentOptions.Validate(o) is null, "Payments: TerminalTimeoutSeconds < SecondsWaiting <= DelayToCancelSeconds is required.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<PaymentRepository>();
+        services.AddSingleton<TerminalRegistry>();
+        services.AddSingleton<PaymentEngine>();
+        services.AddSingleton<VtexCredentialVerifier>();
+        services.AddSingleton<SubmitUrlSigner>();
+        services.AddSingleton<CreatePaymentHandler>();
+        services.AddSingleton<PaymentOperationHandler>();
+        services.AddSingleton<SubmitSerialHandler>();
+        services.AddSingleton<TerminalResultHandler>();
+        services.AddSingleton<TerminalAdminHandler>();
+        services.AddSingleton<PaymentAdminHandler>();
+        services.AddSingleton<PppEndpoints>();
+        services.AddSingleton<PosEndpoints>();
+        services.AddSingleton<AdminEndpoints>();
+        services.AddTransient<CallbackDelivery>();
+        services.AddHttpClient<VtexCallbackClient>((sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<CallbackOptions>>().Value.RequestTimeout);
+        return services;
+    }
+
+    private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,19 @@
+using PosConnector.Core.Json;
+using PosConnector.Core.Payments;
+
+namespace PosConnector.Core.Storage;
+
+/// <summary>An effect waiting to be dispatched, stored in the payment's own partition.</summary>
+public sealed record OutboxEntry(string RowKey, PaymentEffect Effect)
+{
+    /// <summary>Explicit discriminator: the effect hierarchy is closed, so a switch is the whole mapping.</summary>
+    public static (string Kind, string Json) Encode(PaymentEffect effect) => (effect.GetType().Name, PosConnectorJson.Serialize(effect));
+
+    public static PaymentEffect Decode(string kind, string json) => kind switch
+    {
+        nameof(PaymentEffect.SendTerminalCommand) => PosConnectorJson.Deserialize<PaymentEffect.SendTerminalCommand>(json),
+        nameof(PaymentEffect.ScheduleDeadline) => PosConnectorJson.Deserialize<PaymentEffect.ScheduleDeadline>(json),
+        nameof(PaymentEffect.NotifyVtex) => PosConnectorJson.Deserialize<PaymentEffect.NotifyVtex>(json),
+        _ => throw new InvalidOperationException($"Unknown outbox effect kind '{kind}'."),
+    };
+}

@@ -1,0 +1,55 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+using PosConnector.Core.Options;
+
+namespace PosConnector.Core.Storage;
+
+/// <summary>The Azure Storage clients (singletons): tables for state, queues for the standalone host's work.</summary>
+public sealed class StorageClients
+{
+    public StorageClients(IOptions<StorageOptions> options)
+    {
+        var o = options.Value;
+        var credential = new DefaultAzureCredential();
+        // Azurite may lag the SDK's newest service version; pin one both understand.
+        var tableService = o.TableServiceUri is { } tableUri
+            ? new TableServiceClient(tableUri, credential)
+            : new TableServiceClient(o.ConnectionString);
+        var queueOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2021_12_02);
+        var queueService = o.QueueServiceUri is { } queueUri
+            ? new QueueServiceClient(queueUri, credential, queueOptions)
+            : new QueueServiceClient(o.ConnectionString, queueOptions);
+
+        Payments = tableService.GetTableClient($"{o.Prefix}payments");
+        Terminals = tableService.GetTableClient($"{o.Prefix}terminals");
+        TerminalCommands = queueService.GetQueueClient(o.TerminalCommandsQueue);
+        Deadlines = queueService.GetQueueClient($"{o.Prefix}-deadlines");
+        Callbacks = queueService.GetQueueClient($"{o.Prefix}-callbacks");
+        Outbox = queueService.GetQueueClient($"{o.Prefix}-outbox");
+        Poison = queueService.GetQueueClient($"{o.Prefix}-poison");
+    }
+
+    public TableClient Payments { get; }
+    public TableClient Terminals { get; }
+    public QueueClient TerminalCommands { get; }
+    public QueueClient Deadlines { get; }
+    public QueueClient Callbacks { get; }
+    public QueueClient Outbox { get; }
+    public QueueClient Poison { get; }
+
+    public async Task EnsureTablesAsync(CancellationToken ct)
+    {
+        await Payments.CreateIfNotExistsAsync(ct);
+        await Terminals.CreateIfNotExistsAsync(ct);
+    }
+
+    public async Task EnsureQueuesAsync(CancellationToken ct)
+    {
+        foreach (var queue in new[] { TerminalCommands, Deadlines, Callbacks, Outbox, Poison })
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        }
+    }
+}

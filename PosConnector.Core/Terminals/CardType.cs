@@ -1,0 +1,7 @@
+namespace PosConnector.Core.Terminals;
+
+public enum CardType
+{
+    Credit,
+    Debit,
+}

@@ -1,0 +1,9 @@
+namespace PosConnector.Core.Terminals;
+
+public enum TerminalCommandType
+{
+    Charge,
+    Abort,
+    Void,
+    Refund,
+}

@@ -1,0 +1,9 @@
+namespace PosConnector.Core.Terminals;
+
+public enum TerminalResultStatus
+{
+    Approved,
+    Declined,
+    Failed,
+    Aborted,
+}

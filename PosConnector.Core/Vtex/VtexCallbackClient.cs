@@ -1,0 +1,37 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using PosConnector.Core.Options;
+
+namespace PosConnector.Core.Vtex;
+
+/// <summary>POSTs the final Create Payment response to the callbackUrl exactly as VTEX gave it, with the partner's key.</summary>
+public sealed class VtexCallbackClient(HttpClient http, IOptions<VtexOptions> vtex)
+{
+    public async Task<CallbackAttemptResult> PostAsync(string callbackUrl, string body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(callbackUrl, UriKind.Absolute))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-VTEX-API-AppKey", vtex.Value.CallbackAppKey);
+        request.Headers.Add("X-VTEX-API-AppToken", vtex.Value.CallbackAppToken);
+        request.Headers.Add("Accept", "application/json");
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            return new CallbackAttemptResult((int)response.StatusCode, null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return new CallbackAttemptResult(null, e.GetType().Name);
+        }
+    }
+}
+
+/// <summary>The HTTP status VTEX answered, or why there was none.</summary>
+public sealed record CallbackAttemptResult(int? StatusCode, string? TransportError)
+{
+    public bool Delivered => StatusCode is >= 200 and < 300;
+
+    public string Failure => StatusCode is { } code ? $"HTTP {code}" : TransportError ?? "unknown";
+}

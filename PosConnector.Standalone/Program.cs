@@ -1,0 +1,4 @@
+using PosConnector.Standalone.Extensions;
+
+var app = PosConnectorHost.Build(args);
+await app.RunAsync();

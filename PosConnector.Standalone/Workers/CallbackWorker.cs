@@ -1,0 +1,25 @@
+using Azure.Storage.Queues.Models;
+using PosConnector.Core.Json;
+using PosConnector.Core.Storage;
+using PosConnector.Core.Vtex;
+
+namespace PosConnector.Standalone.Workers;
+
+/// <summary>Delivers callbacks to VTEX; a failed attempt hides the message for the backoff delay.</summary>
+public sealed class CallbackWorker(StorageClients storage, IServiceProvider services, ILogger<CallbackWorker> logger)
+    : QueueWorker(storage.Callbacks, storage.Poison, logger)
+{
+    protected override async Task<bool> HandleAsync(QueueMessage message, CancellationToken ct)
+    {
+        var callback = PosConnectorJson.Deserialize<CallbackMessage>(message.MessageText);
+        var step = await services.GetRequiredService<CallbackDelivery>().AttemptAsync(callback, ct);
+        if (step.RetryAfter is not { } delay)
+        {
+            return true;
+        }
+
+        var next = callback with { Attempt = callback.Attempt + 1 };
+        await Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, PosConnectorJson.Serialize(next), delay, ct);
+        return false;
+    }
+}

@@ -1,0 +1,3 @@
+using PosConnector.VirtualTerminal;
+
+await VirtualTerminalHost.Build(args).RunAsync();

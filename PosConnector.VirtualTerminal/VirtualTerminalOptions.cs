@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PosConnector.VirtualTerminal;
+
+/// <summary>The simulated terminals and where their results go. A class: it holds terminal secrets.</summary>
+public sealed class VirtualTerminalOptions
+{
+    public const string SectionName = "VirtualTerminal";
+
+    /// <summary>Base URL of the connector, e.g. http://127.0.0.1:7071.</summary>
+    [Required, Url]
+    public string ConnectorUrl { get; init; } = "";
+
+    /// <summary>If set, the terminals are registered through the connector's admin API at start.</summary>
+    public string AdminKey { get; init; } = "";
+
+    public string MerchantName { get; init; } = "Virtual Store";
+
+    [MinLength(1)]
+    public List<SimulatedTerminal> Terminals { get; init; } = [];
+
+    /// <summary>Delay before an ordinary approval ("within a second").</summary>
+    public TimeSpan AnswerDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long after a charge's expiry a late approval (cents 03) arrives.</summary>
+    public TimeSpan LateApprovalDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A result the connector cannot take (down, 5xx) is re-posted for this long.</summary>
+    public TimeSpan DeliveryPatience { get; init; } = TimeSpan.FromMinutes(5);
+}
+
+public sealed class SimulatedTerminal
+{
+    [Required]
+    public string SerialNumber { get; init; } = "";
+
+    [Required, MinLength(16)]
+    public string Secret { get; init; } = "";
+
+    public string Label { get; init; } = "";
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Options;
+using PosConnector.Core.Json;
+using PosConnector.Core.Storage;
+using PosConnector.Core.Terminals;
+
+namespace PosConnector.VirtualTerminal;
+
+/// <summary>
+/// Consumes <c>terminal-commands</c>, plays each terminal's part and posts signed results. Acts once per
+/// commandId: a redelivered command re-posts the result it already decided, never a second outcome.
+/// </summary>
+public sealed class VirtualTerminalWorker(
+    StorageClients storage, ResultPoster poster, IOptions<VirtualTerminalOptions> options, TimeProvider time,
+    ILogger<VirtualTerminalWorker> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, TerminalPlan> _decided = new();
+    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = storage.TerminalCommands;
+        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), stoppingToken)).Value;
+            if (messages.Length == 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
+                continue;
+            }
+
+            foreach (var message in messages)
+            {
+                Accept(PosConnectorJson.Deserialize<TerminalCommand>(message.MessageText), stoppingToken);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+            }
+        }
+
+        await Task.WhenAll(_inFlight.Keys);
+    }
+
+    private void Accept(TerminalCommand command, CancellationToken ct)
+    {
+        var terminal = options.Value.Terminals.FirstOrDefault(t => t.SerialNumber == command.SerialNumber);
+        if (terminal is null)
+        {
+            VirtualTerminalLog.NotMine(logger, command.CommandId, command.SerialNumber);
+            return;
+        }
+
+        var plan = _decided.GetOrAdd(command.CommandId,
+            _ => TerminalBehaviour.PlanFor(command, options.Value.AnswerDelay, options.Value.LateApprovalDelay));
+        VirtualTerminalLog.CommandReceived(logger, command.SerialNumber, command.Type, command.CommandId, command.Amount, plan.Result?.Status);
+        if (plan.Result is { } result)
+        {
+            var task = AnswerAsync(terminal, plan.After, result, ct);
+            _inFlight.TryAdd(task, 0);
+            _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
+        }
+    }
+
+    private async Task AnswerAsync(SimulatedTerminal terminal, TimeSpan after, TerminalResult result, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(after, time, ct);
+            await poster.PostAsync(terminal, result, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Host stopping.
+        }
+    }
+}
