@@ -1,0 +1,56 @@
+using Xunit;
+
+namespace PosConnector.Functions.Tests.TestSupport;
+
+/// <summary>
+/// One end-to-end world per test class: Azurite (shared), the standalone host on loopback, the virtual
+/// terminal simulating T-1 and T-2, a disabled terminal T-OFF, and a callback receiver standing in for VTEX.
+/// </summary>
+public sealed class ConnectorWorld(AzuriteFixture azurite) : IAsyncLifetime
+{
+    public const string Terminal = "T-1";
+    public const string OtherTerminal = "T-2";
+    public const string DisabledTerminal = "T-OFF";
+
+    public string Prefix { get; } = TestEnvironment.UniquePrefix();
+    public ConnectorApp Connector { get; private set; } = null!;
+    public VirtualTerminalApp VirtualTerminal { get; private set; } = null!;
+    public CallbackReceiver Callbacks { get; private set; } = null!;
+    public PppClient Client { get; private set; } = null!;
+    public string StorageConnectionString => azurite.ConnectionString;
+
+    public async ValueTask InitializeAsync()
+    {
+        Callbacks = await CallbackReceiver.StartAsync();
+        Connector = await ConnectorApp.StartAsync(azurite.ConnectionString, Prefix);
+        Client = new PppClient(Connector.BaseUrl);
+        await Client.RegisterTerminalAsync(Terminal);
+        await Client.RegisterTerminalAsync(OtherTerminal);
+        await Client.RegisterTerminalAsync(DisabledTerminal, enabled: false);
+        VirtualTerminal = await VirtualTerminalApp.StartAsync(azurite.ConnectionString, Prefix, Connector.BaseUrl, Terminal, OtherTerminal);
+    }
+
+    /// <summary>Create → submit serial → create again: returns the payment id once the charge is sent.</summary>
+    public async Task<string> StartChargeAsync(decimal value, string serial = Terminal)
+    {
+        var paymentId = Payments.NewId();
+        var body = Payments.Create(paymentId, value, Callbacks.CallbackUrlFor("TX1", paymentId));
+        var first = await Client.CreatePaymentAsync(body);
+        var submitted = await Client.SubmitSerialAsync(first, serial);
+        if (submitted.Status != System.Net.HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Serial refused: {submitted.Body}");
+        }
+
+        await Client.CreatePaymentAsync(body);
+        return paymentId;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await VirtualTerminal.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Callbacks.DisposeAsync();
+        Client.Dispose();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace PosConnector.Functions.Tests.TestSupport;
+
+public static class TestEnvironment
+{
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    public static string Metadata(string key) =>
+        typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"Assembly metadata {key} is missing.");
+
+    public static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A short unique prefix so each test class gets its own tables and queues.</summary>
+    public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using PosConnector.VirtualTerminal;
+
+namespace PosConnector.Functions.Tests.TestSupport;
+
+/// <summary>The real virtual terminal, in this process, consuming the test's command queue.</summary>
+public sealed class VirtualTerminalApp : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private VirtualTerminalApp(IHost host) => _host = host;
+
+    public static async Task<VirtualTerminalApp> StartAsync(string storageConnectionString, string prefix, string connectorUrl, params string[] serials)
+    {
+        var host = VirtualTerminalHost.Build([], builder =>
+        {
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(TestSettings.VirtualTerminal(storageConnectionString, prefix, connectorUrl, serials));
+        });
+        await host.StartAsync();
+        return new VirtualTerminalApp(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
