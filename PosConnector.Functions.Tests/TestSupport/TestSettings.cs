@@ -32,7 +32,7 @@ public static class TestSettings
         ["Payments:TestSuiteCallbackDelaySeconds"] = "1",
         ["Callbacks:FirstRetryDelay"] = "00:00:00.200",
         ["Callbacks:MaxRetryDelay"] = "00:00:01",
-        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Default"] = "Error",
     };
 
     public static Dictionary<string, string?> VirtualTerminal(string storageConnectionString, string prefix, string connectorUrl, params string[] serials)
@@ -46,7 +46,7 @@ public static class TestSettings
             ["VirtualTerminal:AdminKey"] = AdminKey,
             ["VirtualTerminal:AnswerDelay"] = "00:00:00.100",
             ["VirtualTerminal:LateApprovalDelay"] = "00:00:01",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Error",
         };
         for (var i = 0; i < serials.Length; i++)
         {

@@ -11,12 +11,15 @@ public sealed class VirtualTerminalApp : IAsyncDisposable
 
     private VirtualTerminalApp(IHost host) => _host = host;
 
-    public static async Task<VirtualTerminalApp> StartAsync(string storageConnectionString, string prefix, string connectorUrl, params string[] serials)
+    public static Task<VirtualTerminalApp> StartAsync(string storageConnectionString, string prefix, string connectorUrl, params string[] serials) =>
+        StartAsync(TestSettings.VirtualTerminal(storageConnectionString, prefix, connectorUrl, serials));
+
+    public static async Task<VirtualTerminalApp> StartAsync(Dictionary<string, string?> settings)
     {
         var host = VirtualTerminalHost.Build([], builder =>
         {
             builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection(TestSettings.VirtualTerminal(storageConnectionString, prefix, connectorUrl, serials));
+            builder.Configuration.AddInMemoryCollection(settings);
         });
         await host.StartAsync();
         return new VirtualTerminalApp(host);

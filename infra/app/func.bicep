@@ -1,0 +1,186 @@
+// The connector's Azure Functions app on Flex Consumption (.NET 10 isolated worker), running as a
+// user-assigned identity. Every setting is identity-based: no connection strings, no keys. Secrets are
+// Key Vault references resolved with the same identity (keyVaultReferenceIdentity).
+
+import { paymentTimingType, secretUrisType, tagsType } from 'types.bicep'
+
+@description('Name of the function app.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region (must offer Flex Consumption).')
+param location string
+
+@description('Tags for the plan and the app; the app also gets azd-service-name.')
+param tags tagsType
+
+@description('azd service name from azure.yaml; azd deploys to the resource tagged with it.')
+param serviceName string = 'api'
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity (AzureWebJobsStorage__clientId, AZURE_CLIENT_ID, App Insights auth).')
+param identityClientId string
+
+@description('Storage account for AzureWebJobsStorage, Durable Functions and the payment tables.')
+param storageAccountName string
+
+@description('Blob container the deployment package is read from.')
+param deploymentContainerName string
+
+@description('Application Insights component.')
+param applicationInsightsName string
+
+@description('Service Bus host name, <namespace>.servicebus.windows.net.')
+param serviceBusFullyQualifiedNamespace string
+
+@description('Queue for terminal commands.')
+param terminalCommandsQueueName string
+
+@description('Durable Functions task hub (host.json reads %TASKHUB_NAME%).')
+param taskHubName string
+
+@description('Key Vault secret URIs for the secret settings.')
+param secretUris secretUrisType
+
+@description('Payment timing answered to VTEX.')
+param paymentTiming paymentTimingType
+
+@description('Memory per instance.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Upper bound for scale-out.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    publicNetworkAccess: 'Enabled'
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// azd and the Functions tooling deploy with Entra ID tokens; basic (user/password) publishing stays off.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// Setting names are read by the app (host.json, options classes); keep them in step with the code.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    // Functions host storage through the identity (blob, plus queue and table for Durable Functions).
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+    AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+    AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+    // DefaultAzureCredential picks the user-assigned identity through this.
+    AZURE_CLIENT_ID: identityClientId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
+    TASKHUB_NAME: taskHubName
+    Storage__TableServiceUri: 'https://${storage.name}.table.${environment().suffixes.storage}'
+    Storage__QueueServiceUri: 'https://${storage.name}.queue.${environment().suffixes.storage}'
+    ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+    ServiceBus__TerminalCommandsQueue: terminalCommandsQueueName
+    Vtex__Merchants__0__AppKey: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexMerchantAppKey})'
+    Vtex__Merchants__0__AppToken: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexMerchantAppToken})'
+    Vtex__CallbackAppKey: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexCallbackAppKey})'
+    Vtex__CallbackAppToken: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexCallbackAppToken})'
+    Connector__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
+    Connector__SubmitTokenSecret: '@Microsoft.KeyVault(SecretUri=${secretUris.submitTokenSecret})'
+    Connector__AdminKey: '@Microsoft.KeyVault(SecretUri=${secretUris.adminKey})'
+    Payments__SecondsWaiting: string(paymentTiming.secondsWaiting)
+    Payments__TerminalTimeoutSeconds: string(paymentTiming.terminalTimeoutSeconds)
+    Payments__DelayToCancelSeconds: string(paymentTiming.delayToCancelSeconds)
+    Payments__DelayToAutoSettleSeconds: string(paymentTiming.delayToAutoSettleSeconds)
+    Payments__DelayToAutoSettleAfterAntifraudSeconds: string(paymentTiming.delayToAutoSettleAfterAntifraudSeconds)
+  }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName
+output uri string = 'https://${site.properties.defaultHostName}'

@@ -1,0 +1,143 @@
+// Key Vault holding the connector's secrets. Access is Azure RBAC only (no access policies); the app's
+// identity reads them through Key Vault references (Key Vault Secrets User, see rbac.bicep).
+// Secret values arrive as @secure() parameters and leave only as versionless secret URIs.
+
+import { secretUrisType, tagsType } from 'types.bicep'
+
+@description('Name of the vault (3-24 characters).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the vault.')
+param tags tagsType
+
+@description('Disabled requires private networking for the function app; Key Vault references then resolve over the VNet.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Enabled'
+
+@description('AppKey of the VTEX merchant account (checked on calls from the VTEX Payment Gateway).')
+@secure()
+param vtexMerchantAppKey string
+
+@description('AppToken of the VTEX merchant account.')
+@secure()
+param vtexMerchantAppToken string
+
+@description('AppKey the connector sends with callbacks to VTEX.')
+@secure()
+param vtexCallbackAppKey string
+
+@description('AppToken the connector sends with callbacks to VTEX.')
+@secure()
+param vtexCallbackAppToken string
+
+@description('HMAC secret that signs the submitUrl token.')
+@secure()
+param submitTokenSecret string
+
+@description('X-Admin-Key for the operator routes.')
+@secure()
+param adminKey string
+
+// Secret names in the vault; main.bicep maps them to app settings.
+var secretNames = {
+  vtexMerchantAppKey: 'vtex-merchant-app-key'
+  vtexMerchantAppToken: 'vtex-merchant-app-token'
+  vtexCallbackAppKey: 'vtex-callback-app-key'
+  vtexCallbackAppToken: 'vtex-callback-app-token'
+  submitTokenSecret: 'connector-submit-token-secret'
+  adminKey: 'connector-admin-key'
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    enabledForDeployment: false
+    enabledForDiskEncryption: false
+    enabledForTemplateDeployment: false
+    publicNetworkAccess: publicNetworkAccess
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: publicNetworkAccess == 'Enabled' ? 'Allow' : 'Deny'
+    }
+  }
+}
+
+resource vtexMerchantAppKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.vtexMerchantAppKey
+  properties: {
+    value: vtexMerchantAppKey
+  }
+}
+
+resource vtexMerchantAppTokenSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.vtexMerchantAppToken
+  properties: {
+    value: vtexMerchantAppToken
+  }
+}
+
+resource vtexCallbackAppKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.vtexCallbackAppKey
+  properties: {
+    value: vtexCallbackAppKey
+  }
+}
+
+resource vtexCallbackAppTokenSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.vtexCallbackAppToken
+  properties: {
+    value: vtexCallbackAppToken
+  }
+}
+
+resource submitTokenSecretSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.submitTokenSecret
+  properties: {
+    value: submitTokenSecret
+  }
+}
+
+resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.adminKey
+  properties: {
+    value: adminKey
+  }
+}
+
+output name string = vault.name
+output id string = vault.id
+
+@description('Versionless secret URIs (not the values), for Key Vault references; a new secret version is picked up without redeploying.')
+output secretUris secretUrisType = {
+  vtexMerchantAppKey: vtexMerchantAppKeySecret.properties.secretUri
+  vtexMerchantAppToken: vtexMerchantAppTokenSecret.properties.secretUri
+  vtexCallbackAppKey: vtexCallbackAppKeySecret.properties.secretUri
+  vtexCallbackAppToken: vtexCallbackAppTokenSecret.properties.secretUri
+  submitTokenSecret: submitTokenSecretSecret.properties.secretUri
+  adminKey: adminKeySecret.properties.secretUri
+}
