@@ -9,7 +9,7 @@ public sealed record Decision(
     Rejection? Rejection = null)
 {
     /// <summary>True when something must be persisted (a change, or a rejection for the audit trail).</summary>
-    public bool MustPersist => Outcome != DecisionOutcome.Unchanged;
+    public bool MustPersist => Outcome != DecisionOutcome.Unchanged && State is not null;
 }
 
 public enum DecisionOutcome

@@ -27,7 +27,7 @@ public sealed class PaymentEngine(
         {
             var loaded = await repository.LoadAsync(paymentId, ct);
             var decision = PaymentDecider.Decide(loaded?.State, @event, time.GetUtcNow());
-            if (!decision.MustPersist || decision.State is null)
+            if (!decision.MustPersist)
             {
                 return decision;
             }

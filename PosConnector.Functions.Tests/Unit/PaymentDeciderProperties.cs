@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using CsCheck;
+using PosConnector.Core.Json;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Terminals;
+using Xunit;
+using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
+
+namespace PosConnector.Functions.Tests.Unit;
+
+/// <summary>
+/// Thousands of random event sequences (repeats, reorderings, hostile results and late inputs included)
+/// must keep the payment invariants after every single step.
+/// </summary>
+public sealed partial class PaymentDeciderProperties
+{
+    private static readonly Gen<PaymentEvent> AnyEvent = Gen.OneOf(
+        Gen.Const(Created()),
+        Gen.Const(Created(flow: TestSuiteFlow.AsyncApproved)),
+        Gen.OneOf(TerminalVerdict.Accepted, TerminalVerdict.Unknown, TerminalVerdict.Disabled)
+            .Select(v => (PaymentEvent)new PaymentEvent.SerialSubmitted(Serial, v)),
+        Gen.Const((PaymentEvent)new PaymentEvent.SerialSubmitted("T-2", TerminalVerdict.Accepted)),
+        Gen.Select(Gen.Int[1, 5], Gen.Enum<TerminalCommandType>(), Gen.Enum<TerminalResultStatus>(), Gen.OneOf(Serial, "T-2"),
+            (seq, type, status, serial) => Result(seq, type, status, serial)),
+        Gen.Select(Gen.Int[1, 3], Gen.OneOf("4111111111111111", "411111", "12"),
+            (seq, digits) => (PaymentEvent)new PaymentEvent.TerminalResultReceived(Serial, new TerminalResult
+            {
+                CommandId = $"{PaymentId}-{seq}", PaymentId = PaymentId, Type = TerminalCommandType.Charge,
+                Status = TerminalResultStatus.Approved, FirstDigits = digits, LastDigits = digits,
+                Message = $"pan {digits} 5500 0000 0000 0004",
+            })),
+        Gen.Const((PaymentEvent)new PaymentEvent.DeadlineReached()),
+        Gen.Int[1, 4].Select(i => (PaymentEvent)new PaymentEvent.CancellationRequested($"C{i}")),
+        Gen.Select(Gen.Int[1, 4], Gen.Int[0, 4000], (i, cents) => (PaymentEvent)new PaymentEvent.SettlementRequested($"S{i}", cents / 100m)),
+        Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4000], (i, cents) => (PaymentEvent)new PaymentEvent.RefundRequested($"R{i}", cents / 100m)),
+        Gen.Int[1, 5].Select(n => (PaymentEvent)new PaymentEvent.CallbackDelivered(n)),
+        Gen.Const((PaymentEvent)new PaymentEvent.CallbackAbandoned(3, "down")));
+
+    /// <summary>Sequences start with a create most of the time, so they reach deep phases.</summary>
+    private static readonly Gen<(PaymentEvent Event, int Seconds)[]> Sequences =
+        Gen.Select(AnyEvent, Gen.Int[0, 200]).Array[1, 40]
+            .Select(Gen.Bool, (events, prefix) => prefix
+                ? [(Created(), 0), (SerialAccepted(), 1), (Created(), 1), .. events]
+                : events);
+
+    [Fact]
+    public void Decide_RandomSequences_KeepEveryInvariant() =>
+        Sequences.Sample(sequence =>
+        {
+            PaymentState? state = null;
+            var now = Start;
+            foreach (var (e, seconds) in sequence)
+            {
+                now = now.AddSeconds(seconds);
+                var decision = PaymentDecider.Decide(state, e, now);
+                AssertInvariants(state, decision);
+                state = decision.State;
+            }
+        }, iter: 4000);
+
+    [Fact]
+    public void Decide_SameInputTwice_SecondChangesNothing() =>
+        Sequences.Sample(sequence =>
+        {
+            PaymentState? state = null;
+            var now = Start;
+            foreach (var (e, seconds) in sequence)
+            {
+                now = now.AddSeconds(seconds);
+                var first = PaymentDecider.Decide(state, e, now);
+                state = first.State;
+                if (first.Outcome == DecisionOutcome.Changed && first.Effects.Count > 0 && e is not PaymentEvent.DeadlineReached)
+                {
+                    var repeat = PaymentDecider.Decide(state, e, now);
+                    Assert.Empty(repeat.Effects);
+                }
+            }
+        }, iter: 2000);
+
+    private static void AssertInvariants(PaymentState? before, Decision decision)
+    {
+        var after = decision.State;
+        if (decision.Outcome != DecisionOutcome.Changed)
+        {
+            // A repeat or a refusal leaves the state exactly as it was, and does nothing.
+            Assert.Same(before, after);
+            Assert.Empty(decision.Effects);
+            Assert.Equal(decision.Outcome == DecisionOutcome.Rejected && before is not null ? 1 : 0, decision.Recorded.Count);
+        }
+
+        if (after is null)
+        {
+            return;
+        }
+
+        Assert.True(after.Commands.Count(c => c.Type == TerminalCommandType.Charge) <= 1, "at most one charge per payment");
+        Assert.Equal(after.Commands.Count, after.Commands.Select(c => c.CommandId).Distinct().Count());
+
+        var statusBefore = before is null ? "undefined" : PaymentAnswers.PppStatus(before.Phase);
+        if (statusBefore != "undefined")
+        {
+            Assert.Equal(statusBefore, PaymentAnswers.PppStatus(after.Phase));
+        }
+
+        foreach (var notify in decision.Effects.OfType<PaymentEffect.NotifyVtex>())
+        {
+            Assert.NotEqual("undefined", notify.Body.Status);
+            Assert.NotEqual("undefined", statusBefore == "undefined" ? PaymentAnswers.PppStatus(after.Phase) : statusBefore);
+            Assert.Equal(after.Order.CallbackUrl, notify.CallbackUrl);
+        }
+
+        Assert.InRange(after.SettledAmount, 0m, after.Order.Value);
+        Assert.InRange(after.RefundedAmount + after.PendingRefundAmount, 0m, after.SettledAmount);
+        Assert.True(after.Terms == Terms, "terms never change after the first answer");
+
+        var serialized = PosConnectorJson.Serialize(after) + PosConnectorJson.Serialize(decision.Effects) + PosConnectorJson.Serialize(decision.Recorded);
+        Assert.DoesNotMatch(PanLike(), serialized);
+    }
+
+    [GeneratedRegex("[0-9](?:[ -]?[0-9]){11,}")]
+    private static partial Regex PanLike();
+}

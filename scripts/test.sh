@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: unit, property, Azurite integration, end-to-end over loopback HTTP, and infra (Bicep).
+# Installs what it needs first (Azurite from package.json, NuGet packages). Tests start their own Azurite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+dotnet restore PosConnector.sln --nologo -v quiet
+dotnet build PosConnector.sln --nologo --no-restore -v quiet -c Release
+
+results=$(mktemp -d)
+set +e
+dotnet test --solution PosConnector.sln --no-build -c Release --results-directory "$results" 2>&1 | tee "$results/console.txt"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for CI: "N passed, N failed".
+passed=$(grep -hoE 'succeeded: [0-9]+' "$results/console.txt" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -hoE 'failed: [0-9]+' "$results/console.txt" | awk '{s+=$2} END {print s+0}')
+echo "${passed} passed, ${failed} failed"
+exit "$status"
