@@ -189,10 +189,10 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
     {
         var id = await ApprovedTestSuitePaymentAsync(100m);
 
-        var settle1 = await Client.PostAsync($"/api/payments/{id}/settlements", Operation(id, "S-1", 60m), PppClient.Merchant);
-        var settle1Again = await Client.PostAsync($"/api/payments/{id}/settlements", Operation(id, "S-1", 60m), PppClient.Merchant);
-        var refund1 = await Client.PostAsync($"/api/payments/{id}/refunds", Operation(id, "R-1", 20m), PppClient.Merchant);
-        var refund1Again = await Client.PostAsync($"/api/payments/{id}/refunds", Operation(id, "R-1", 20m), PppClient.Merchant);
+        var settle1 = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-1", 60m), PppClient.Merchant);
+        var settle1Again = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-1", 60m), PppClient.Merchant);
+        var refund1 = await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-1", 20m), PppClient.Merchant);
+        var refund1Again = await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-1", 20m), PppClient.Merchant);
 
         Assert.Equal(HttpStatusCode.OK, settle1.Status);
         Assert.Equal(settle1.Body, settle1Again.Body);
@@ -207,11 +207,11 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
     public async Task Refunds_TwoPartialsOfTheSameValue_BothSucceedAndAnOverRefundFailsCleanly()
     {
         var id = await ApprovedTestSuitePaymentAsync(50m);
-        await Client.PostAsync($"/api/payments/{id}/settlements", Operation(id, "S-1", 50m), PppClient.Merchant);
+        await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-1", 50m), PppClient.Merchant);
 
-        var first = await Client.PostAsync($"/api/payments/{id}/refunds", Operation(id, "R-1", 20m), PppClient.Merchant);
-        var second = await Client.PostAsync($"/api/payments/{id}/refunds", Operation(id, "R-2", 20m), PppClient.Merchant);
-        var tooMuch = await Client.PostAsync($"/api/payments/{id}/refunds", Operation(id, "R-3", 10.01m), PppClient.Merchant);
+        var first = await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-1", 20m), PppClient.Merchant);
+        var second = await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-2", 20m), PppClient.Merchant);
+        var tooMuch = await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-3", 10.01m), PppClient.Merchant);
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal(HttpStatusCode.OK, second.Status);
@@ -228,9 +228,9 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
     {
         var id = await ApprovedTestSuitePaymentAsync(30m);
 
-        var partial = await Client.PostAsync($"/api/payments/{id}/settlements", Operation(id, "S-1", 10m), PppClient.Merchant);
-        var rest = await Client.PostAsync($"/api/payments/{id}/settlements", Operation(id, "S-2", 20m), PppClient.Merchant);
-        var over = await Client.PostAsync($"/api/payments/{id}/settlements", Operation(id, "S-3", 0.01m), PppClient.Merchant);
+        var partial = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-1", 10m), PppClient.Merchant);
+        var rest = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-2", 20m), PppClient.Merchant);
+        var over = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-3", 0.01m), PppClient.Merchant);
 
         Assert.Equal(HttpStatusCode.OK, partial.Status);
         Assert.Equal(HttpStatusCode.OK, rest.Status);
@@ -282,7 +282,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
     [InlineData("refunds")]
     public async Task Operation_UnknownPayment_Answers404(string operation)
     {
-        var reply = await Client.PostAsync($"/api/payments/NOPE123/{operation}", Operation("NOPE123", "X-1", 1m), PppClient.Merchant);
+        var reply = await Client.PostAsync($"/api/payments/NOPE123/{operation}", Payments.Operation("NOPE123", "X-1", 1m), PppClient.Merchant);
 
         Assert.Equal(HttpStatusCode.NotFound, reply.Status);
         Assert.Equal("payment-not-found", (string?)reply.Json["code"]);
@@ -337,7 +337,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
     {
         var id = await ApprovedTestSuitePaymentAsync(10m);
 
-        var reply = await Client.PostAsync($"/api/payments/{id}/cancellations", Operation(id, "C-1", null), PppClient.Merchant);
+        var reply = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "C-1", null), PppClient.Merchant);
 
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.False(string.IsNullOrEmpty((string?)reply.Json["cancellationId"]));
@@ -386,10 +386,6 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         Assert.Equal("healthy", (string?)reply.Json["status"]);
     }
 
-    private static JObject Operation(string paymentId, string requestId, decimal? value) => new()
-    {
-        ["paymentId"] = paymentId, ["requestId"] = requestId, ["transactionId"] = "TX", ["authorizationId"] = "A", ["value"] = value,
-    };
 
     private Task<Reply> CreateTestSuitePaymentAsync(string id, decimal value, string card) =>
         Client.PostAsync("/api/payments", Payments.Create(id, value, world.Callbacks.CallbackUrlFor("TX", id), cardNumber: card),

@@ -100,7 +100,7 @@ public sealed class TerminalFlowTests(ConnectorWorld world) : IClassFixture<Conn
     {
         var id = await world.StartChargeAsync(20.02m);
 
-        var reply = await Client.PostAsync($"/api/payments/{id}/cancellations", Operation(id, "CANCEL-1", null), PppClient.Merchant);
+        var reply = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "CANCEL-1", null), PppClient.Merchant);
         var view = await Client.WaitForPaymentAsync(id, v => Commands(v).Count == 2, Patience);
         var next = await Client.CreatePaymentAsync(Payments.Create(id, 20.02m, world.Callbacks.CallbackUrlFor("TX1", id)));
 
@@ -117,8 +117,8 @@ public sealed class TerminalFlowTests(ConnectorWorld world) : IClassFixture<Conn
         var id = await world.StartChargeAsync(40.00m);
         await world.Callbacks.WaitForAsync(id, Patience);
 
-        var reply = await Client.PostAsync($"/api/payments/{id}/cancellations", Operation(id, "CANCEL-2", null), PppClient.Merchant);
-        var again = await Client.PostAsync($"/api/payments/{id}/cancellations", Operation(id, "CANCEL-2", null), PppClient.Merchant);
+        var reply = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "CANCEL-2", null), PppClient.Merchant);
+        var again = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "CANCEL-2", null), PppClient.Merchant);
         var view = await Client.WaitForPaymentAsync(id, v => Commands(v).Any(c => (string?)c["type"] == "void" && c["result"]!.Type != JTokenType.Null), Patience);
 
         Assert.Equal(HttpStatusCode.OK, reply.Status);
@@ -133,11 +133,11 @@ public sealed class TerminalFlowTests(ConnectorWorld world) : IClassFixture<Conn
     {
         var id = await world.StartChargeAsync(80.00m);
         await world.Callbacks.WaitForAsync(id, Patience);
-        var settle = await Client.PostAsync($"/api/payments/{id}/settlements", Operation(id, "S-1", 80m), PppClient.Merchant);
+        var settle = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-1", 80m), PppClient.Merchant);
 
-        var first = await Client.PostAsync($"/api/payments/{id}/refunds", Operation(id, "R-1", 30m), PppClient.Merchant);
+        var first = await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-1", 30m), PppClient.Merchant);
         await Client.WaitForPaymentAsync(id, v => Commands(v).Any(c => (string?)c["type"] == "refund" && c["result"]!.Type != JTokenType.Null), Patience);
-        var final = await Client.PostAsync($"/api/payments/{id}/refunds", Operation(id, "R-1", 30m), PppClient.Merchant);
+        var final = await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-1", 30m), PppClient.Merchant);
 
         Assert.Equal(HttpStatusCode.OK, settle.Status);
         Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
@@ -244,8 +244,4 @@ public sealed class TerminalFlowTests(ConnectorWorld world) : IClassFixture<Conn
         ["cardBrand"] = "Visa", ["firstDigits"] = "411111", ["lastDigits"] = "1111", ["message"] = "ok",
     };
 
-    private static JObject Operation(string paymentId, string requestId, decimal? value) => new()
-    {
-        ["paymentId"] = paymentId, ["requestId"] = requestId, ["transactionId"] = "TX", ["authorizationId"] = "A", ["value"] = value,
-    };
 }

@@ -29,4 +29,10 @@ public static class Payments
         ["returnUrl"] = "https://example.com/checkout/order/v967373115140abc",
         ["sandBoxMode"] = false,
     };
+
+    /// <summary>A Cancel, Settle or Refund body as the Gateway sends it.</summary>
+    public static JObject Operation(string paymentId, string requestId, decimal? value) => new()
+    {
+        ["paymentId"] = paymentId, ["requestId"] = requestId, ["transactionId"] = "TX", ["authorizationId"] = "A", ["value"] = value,
+    };
 }

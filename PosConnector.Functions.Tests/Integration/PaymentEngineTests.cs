@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using PosConnector.Core.Options;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Storage;
+using PosConnector.Functions.Tests.TestSupport;
+using Xunit;
+using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
+
+namespace PosConnector.Functions.Tests.Integration;
+
+/// <summary>The write path against real Azurite tables: compare-and-set and the transactional outbox.</summary>
+[Trait("Category", "Integration")]
+public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly StorageClients _storage = new(Microsoft.Extensions.Options.Options.Create(new StorageOptions
+    {
+        ConnectionString = azurite.ConnectionString,
+        Prefix = TestEnvironment.UniquePrefix(),
+    }));
+
+    public async ValueTask InitializeAsync() => await _storage.EnsureTablesAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _storage.Payments.DeleteAsync();
+        await _storage.Terminals.DeleteAsync();
+    }
+
+    [Fact]
+    public async Task Commit_WithAStaleETag_IsRefusedAsAConflict()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var repository = new PaymentRepository(_storage);
+        var id = Payments.NewId();
+        await repository.CommitAsync(id, null, PaymentDecider.Decide(null, new PaymentEvent.CreatePaymentCalled(id, Order(), Terms, null), Start), ct);
+        var loaded = await repository.LoadAsync(id, ct);
+        var next = PaymentDecider.Decide(loaded!.State, SerialAccepted(), Start);
+
+        await repository.CommitAsync(id, loaded, next, ct);
+        var stale = repository.CommitAsync(id, loaded, next, ct);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stale);
+        Assert.Equal(PaymentPhase.TerminalIdentified, (await repository.LoadAsync(id, ct))!.State.Phase);
+        Assert.Equal(2, (await repository.ReadHistoryAsync(id, ct)).Count);
+    }
+
+    [Fact]
+    public async Task Apply_WhenDispatchFails_KeepsTheEffectsInTheOutboxUntilDrained()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dispatcher = new RecordingDispatcher { FailuresLeft = 1 };
+        var reminder = new CountingReminder();
+        var engine = new PaymentEngine(new PaymentRepository(_storage), reminder, dispatcher, new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance);
+        var id = PaymentId + Guid.NewGuid().ToString("N")[..6];
+        PaymentEvent created = new PaymentEvent.CreatePaymentCalled(id, Order(), Terms, null);
+
+        await engine.ApplyAsync(id, created, ct);
+        await engine.ApplyAsync(id, SerialAccepted(), ct);
+        await engine.ApplyAsync(id, created, ct);
+        var leftBehind = await new PaymentRepository(_storage).ReadOutboxAsync(id, ct);
+        await engine.DrainOutboxAsync(id, ct);
+        await engine.DrainOutboxAsync(id, ct);
+
+        Assert.Equal(1, reminder.Count);
+        Assert.Equal(2, leftBehind.Count);
+        Assert.Equal(["SendTerminalCommand", "ScheduleDeadline"], dispatcher.Dispatched.Select(e => e.GetType().Name));
+        Assert.Empty(await new PaymentRepository(_storage).ReadOutboxAsync(id, ct));
+    }
+
+    private sealed class RecordingDispatcher : IPaymentEffectDispatcher
+    {
+        public int FailuresLeft { get; set; }
+
+        public List<PaymentEffect> Dispatched { get; } = [];
+
+        public Task DispatchAsync(string paymentId, PaymentEffect effect, CancellationToken ct)
+        {
+            if (FailuresLeft-- > 0)
+            {
+                throw new InvalidOperationException("queue unavailable");
+            }
+
+            Dispatched.Add(effect);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class CountingReminder : IOutboxReminder
+    {
+        public int Count { get; private set; }
+
+        public Task RemindAsync(string paymentId, CancellationToken ct)
+        {
+            Count++;
+            return Task.CompletedTask;
+        }
+    }
+}
