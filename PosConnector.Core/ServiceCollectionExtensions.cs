@@ -16,7 +16,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Everything both hosts share. The host adds its <see cref="IPaymentEffectDispatcher"/> and
-    /// <see cref="IOutboxReminder"/>. Options are validated at start: a misconfigured host does not start.
+    /// <see cref="Terminals.ITerminalCommandSender"/>. Options are validated at start: a misconfigured host does not start.
     /// </summary>
     public static IServiceCollection AddPosConnectorCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PaymentRepository>();
         services.AddSingleton<TerminalRegistry>();
         services.AddSingleton<PaymentEngine>();
+        services.AddSingleton<IOutboxReminder, QueueOutboxReminder>();
         services.AddSingleton<VtexCredentialVerifier>();
         services.AddSingleton<SubmitUrlSigner>();
         services.AddSingleton<CreatePaymentHandler>();
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PppEndpoints>();
         services.AddSingleton<PosEndpoints>();
         services.AddSingleton<AdminEndpoints>();
+        services.AddSingleton<HealthEndpoint>();
         services.AddTransient<CallbackDelivery>();
         services.AddHttpClient<VtexCallbackClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<CallbackOptions>>().Value.RequestTimeout);

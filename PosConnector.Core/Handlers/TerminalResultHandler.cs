@@ -52,7 +52,7 @@ public sealed class TerminalResultHandler(
         var decision = await engine.ApplyAsync(result.PaymentId!, new PaymentEvent.TerminalResultReceived(serialNumber, result), ct);
         return decision.Rejection is { } rejection
             ? Refuse(serialNumber, 409, rejection.Code, rejection.Message)
-            : HandlerResult.Ok(new ResultAccepted(result.CommandId!, decision.Outcome == DecisionOutcome.Unchanged));
+            : HandlerResult.Ok(new ResultAccepted(result.PaymentId!, result.CommandId!, decision.Outcome == DecisionOutcome.Unchanged));
     }
 
     private HandlerResult Refuse(string serialNumber, int status, string code, string message)
@@ -62,7 +62,7 @@ public sealed class TerminalResultHandler(
     }
 }
 
-public sealed record ResultAccepted(string CommandId, bool Duplicate)
+public sealed record ResultAccepted(string PaymentId, string CommandId, bool Duplicate)
 {
     public string Status { get; } = "accepted";
 }

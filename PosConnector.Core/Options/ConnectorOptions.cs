@@ -17,7 +17,7 @@ public sealed class ConnectorOptions
     public string SubmitTokenSecret { get; init; } = "";
 
     /// <summary>X-Admin-Key for /api/admin on the standalone host. Empty disables the admin routes.</summary>
-    [MinLength(16, ErrorMessage = "Connector:AdminKey must be at least 16 characters.")]
+    [RegularExpression("^.{16,}$", ErrorMessage = "Connector:AdminKey must be empty (admin routes off) or at least 16 characters.")]
     public string AdminKey { get; init; } = "";
 
     /// <summary>Largest request body accepted, in bytes.</summary>

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using PosConnector.Core.Terminals;
 
 namespace PosConnector.Core.Payments;
@@ -30,15 +31,18 @@ public sealed record PaymentState
     public decimal RefundedAmount { get; init; }
     public CallbackStatus Callback { get; init; }
 
+    [JsonIgnore]
     public bool IsFinal => Phase is PaymentPhase.Approved or PaymentPhase.Denied or PaymentPhase.Cancelled;
 
     public IssuedCommand? FindCommand(string commandId) => Commands.FirstOrDefault(c => c.CommandId == commandId);
 
     public PaymentOperation? FindOperation(string requestId) => Operations.FirstOrDefault(o => o.RequestId == requestId);
 
+    [JsonIgnore]
     public decimal PendingRefundAmount =>
         Operations.Where(o => o is { Kind: OperationKind.Refund, Status: OperationStatus.Pending }).Sum(o => o.Value);
 
+    [JsonIgnore]
     public decimal RefundableAmount => SettledAmount - RefundedAmount - PendingRefundAmount;
 }
 

@@ -29,7 +29,10 @@ public sealed class StorageClients
         Callbacks = queueService.GetQueueClient($"{o.Prefix}-callbacks");
         Outbox = queueService.GetQueueClient($"{o.Prefix}-outbox");
         Poison = queueService.GetQueueClient($"{o.Prefix}-poison");
+        _queueService = queueService;
     }
+
+    private readonly QueueServiceClient _queueService;
 
     public TableClient Payments { get; }
     public TableClient Terminals { get; }
@@ -38,6 +41,9 @@ public sealed class StorageClients
     public QueueClient Callbacks { get; }
     public QueueClient Outbox { get; }
     public QueueClient Poison { get; }
+
+    /// <summary>Another queue in the same account, with the same credential and service version.</summary>
+    public QueueClient Queue(string name) => _queueService.GetQueueClient(name);
 
     public async Task EnsureTablesAsync(CancellationToken ct)
     {

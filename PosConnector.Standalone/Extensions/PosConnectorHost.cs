@@ -20,7 +20,6 @@ public static class PosConnectorHost
 
         builder.Services.AddPosConnectorCore(builder.Configuration);
         builder.Services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
-        builder.Services.AddSingleton<IOutboxReminder, QueueOutboxReminder>();
         builder.Services.AddSingleton<ITerminalCommandSender, StorageQueueTerminalCommandSender>();
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHostedService<OutboxWorker>();

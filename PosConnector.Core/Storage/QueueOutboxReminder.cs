@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
-using PosConnector.Core.Storage;
 
-namespace PosConnector.Standalone.Effects;
+namespace PosConnector.Core.Storage;
 
-/// <summary>A delayed message on the outbox queue: if dispatch after a commit never happened, this re-drives it.</summary>
+/// <summary>
+/// The reminder both hosts use: a delayed message (the paymentId) on the outbox queue. If dispatch after a
+/// commit never happened, the outbox worker (standalone) or queue trigger (Functions) re-drives it.
+/// </summary>
 public sealed class QueueOutboxReminder(StorageClients storage, IOptions<StorageOptions> options) : IOutboxReminder
 {
     public async Task RemindAsync(string paymentId, CancellationToken ct) =>

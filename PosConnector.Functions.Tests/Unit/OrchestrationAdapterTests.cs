@@ -1,0 +1,66 @@
+using PosConnector.Core.Options;
+using PosConnector.Core.Orchestration;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Vtex;
+using Xunit;
+using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
+
+namespace PosConnector.Functions.Tests.Unit;
+
+/// <summary>
+/// What the Durable orchestrator adds beyond the decider, tested without Functions packages: the step it is given
+/// each turn (flattened for Durable's history) and how many callback attempts fit before delayToCancel.
+/// </summary>
+public sealed class OrchestrationAdapterTests
+{
+    private static readonly CallbackOptions Callbacks = new()
+    {
+        FirstRetryDelay = TimeSpan.FromSeconds(5), BackoffCoefficient = 2.0, MaxRetryDelay = TimeSpan.FromMinutes(2),
+    };
+
+    [Fact]
+    public void StepDto_FromEachStep_CarriesWhatTheOrchestratorNeeds()
+    {
+        var charging = Given(Charging())!;
+        var approved = Given(Approved())!;
+
+        var wait = StepDto.From(PaymentOrchestration.Next(charging), Callbacks);
+        var idle = StepDto.From(PaymentOrchestration.Next(Given(Created())), Callbacks);
+        var deliver = StepDto.From(PaymentOrchestration.Next(approved), Callbacks);
+        var done = StepDto.From(PaymentOrchestration.Next(null), Callbacks);
+
+        Assert.Equal(new StepDto(StepDto.WaitForChangeOrDeadline, Deadline: charging.Deadline), wait);
+        Assert.Equal(new StepDto(StepDto.WaitForChange), idle);
+        Assert.Equal(StepDto.DeliverCallback, deliver.Kind);
+        Assert.Equal(PaymentOrchestration.CallbackFor(approved), deliver.Callback);
+        Assert.Equal(new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2)), deliver.Retry);
+        Assert.Equal(new StepDto(StepDto.Complete), done);
+    }
+
+    [Fact]
+    public void StepDto_AfterTheCallbackIsSettled_Completes()
+    {
+        var delivered = PaymentDecider.Decide(Given(Approved()), new PaymentEvent.CallbackDelivered(1), Start).State;
+
+        Assert.Equal(StepDto.Complete, StepDto.From(PaymentOrchestration.Next(delivered), Callbacks).Kind);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(4, 1)]
+    [InlineData(5, 2)]
+    [InlineData(15, 3)]
+    [InlineData(35, 4)]
+    [InlineData(600, 9)]
+    public void AttemptsWithin_Window_CountsTheAttemptsThatStartInIt(int windowSeconds, int expected)
+    {
+        // Attempts start at 0, 5, 15, 35, 75, 155, 275, 395, 515, 635 s (delays 5, 10, 20, 40, 80, then 120 capped).
+        var attempts = CallbackBackoff.AttemptsWithin(TimeSpan.FromSeconds(windowSeconds), TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(expected, attempts);
+    }
+
+    [Fact]
+    public void AttemptsWithin_TinyDelaysAndAHugeWindow_IsBounded() =>
+        Assert.Equal(1000, CallbackBackoff.AttemptsWithin(TimeSpan.FromDays(30), TimeSpan.FromMilliseconds(1), 1.0, TimeSpan.FromMilliseconds(1)));
+}

@@ -1,0 +1,59 @@
+using Azure.Core.Serialization;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PosConnector.Core;
+using PosConnector.Core.Json;
+using PosConnector.Core.Options;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Terminals;
+using PosConnector.Functions.Messaging;
+using PosConnector.Functions.Orchestration;
+
+namespace PosConnector.Functions.Hosting;
+
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Core plus what only this host has: Service Bus for terminal commands, the wakeup queue that starts or nudges
+    /// the Durable orchestration, and the outbox reminder. The standalone equivalent is PosConnectorHost.Build.
+    /// </summary>
+    public static IServiceCollection AddPosConnectorFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPosConnectorCore(configuration);
+
+        // Durable serializes orchestration inputs, outputs and activity payloads with the worker's serializer:
+        // the same Newtonsoft settings as tables and queues, so one record reads the same everywhere.
+        services.Configure<WorkerOptions>(o => o.Serializer = new NewtonsoftJsonObjectSerializer(PosConnectorJson.Settings));
+
+        // Queue triggers are bound to constant names at build time, so the prefix that names them is fixed too.
+        services.AddOptions<StorageOptions>().Validate(
+            o => $"{o.Prefix}-outbox" == QueueNames.Outbox,
+            $"Storage:Prefix must be '{QueueNames.Prefix}' on the Functions host: its queue triggers listen on {QueueNames.Outbox} and {QueueNames.Wakeups}.");
+
+        services.AddOptions<ServiceBusOptions>()
+            .Bind(configuration.GetSection(ServiceBusOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => ServiceBusOptions.Validate(o) is null, ServiceBusOptions.ValidationMessage)
+            .ValidateOnStart();
+
+        services.AddSingleton(CreateServiceBusClient);
+        services.AddSingleton<ITerminalCommandSender, ServiceBusTerminalCommandSender>();
+        services.AddSingleton<PaymentWakeups>();
+        services.AddSingleton<IPaymentEffectDispatcher, FunctionsEffectDispatcher>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    /// <summary>Managed identity in Azure (STYLE B8); a connection string only for local runs.</summary>
+    private static ServiceBusClient CreateServiceBusClient(IServiceProvider services)
+    {
+        var o = services.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
+        return string.IsNullOrEmpty(o.ConnectionString)
+            ? new ServiceBusClient(o.FullyQualifiedNamespace, new DefaultAzureCredential())
+            : new ServiceBusClient(o.ConnectionString);
+    }
+}

@@ -1,0 +1,18 @@
+using PosConnector.Core.Payments;
+using PosConnector.Core.Terminals;
+
+namespace PosConnector.Functions.Orchestration;
+
+/// <summary>
+/// Effects on the Functions host: terminal commands go straight to Service Bus; a deadline or a callback owed to
+/// VTEX wakes the payment's orchestration, which reads the deadline or callback from the table itself.
+/// </summary>
+public sealed class FunctionsEffectDispatcher(ITerminalCommandSender terminals, PaymentWakeups wakeups) : IPaymentEffectDispatcher
+{
+    public Task DispatchAsync(string paymentId, PaymentEffect effect, CancellationToken ct) => effect switch
+    {
+        PaymentEffect.SendTerminalCommand send => terminals.SendAsync(send.Command, ct),
+        PaymentEffect.ScheduleDeadline or PaymentEffect.NotifyVtex => wakeups.WakeAsync(paymentId, ct),
+        _ => throw new InvalidOperationException($"No dispatch for {effect.GetType().Name}."),
+    };
+}

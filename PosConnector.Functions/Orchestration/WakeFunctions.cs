@@ -1,0 +1,86 @@
+using DurableTask.Core.Exceptions;
+using Grpc.Core;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PosConnector.Core.Orchestration;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Ppp;
+using PosConnector.Functions.Hosting;
+using PosConnector.Functions.Messaging;
+
+namespace PosConnector.Functions.Orchestration;
+
+/// <summary>
+/// The two Storage Queue triggers: wakeups (start or nudge a payment's orchestration) and outbox reminders
+/// (re-drive effects a crash left undispatched, like the standalone OutboxWorker). A failure leaves the message
+/// to be retried; after host.json's maxDequeueCount it moves to "{queue}-poison".
+/// </summary>
+public sealed class WakeFunctions(PaymentEngine engine, ILogger<WakeFunctions> logger)
+{
+    [Function(nameof(WakePayment))]
+    public async Task WakePayment(
+        [QueueTrigger(QueueNames.Wakeups)] string paymentId, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        if (!Identifiers.IsPaymentId(paymentId))
+        {
+            FunctionsLog.NotAPaymentId(logger, QueueNames.Wakeups);
+            return;
+        }
+
+        // Nudge a live instance; (re)start only a missing or finished one (ARCHITECTURE "Durable pitfalls").
+        var instance = await client.GetInstanceAsync(paymentId, getInputsAndOutputs: false, ct);
+        if (instance is null || instance.IsCompleted)
+        {
+            await StartAsync(client, paymentId, ct);
+        }
+        else
+        {
+            await RaiseAsync(client, paymentId, ct);
+        }
+    }
+
+    [Function(nameof(DrainOutbox))]
+    public async Task DrainOutbox([QueueTrigger(QueueNames.Outbox)] string paymentId, CancellationToken ct)
+    {
+        if (!Identifiers.IsPaymentId(paymentId))
+        {
+            FunctionsLog.NotAPaymentId(logger, QueueNames.Outbox);
+            return;
+        }
+
+        await engine.DrainOutboxAsync(paymentId, ct);
+    }
+
+    private async Task StartAsync(DurableTaskClient client, string paymentId, CancellationToken ct)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(PaymentOrchestrator), paymentId, new StartOrchestrationOptions(paymentId), ct);
+            FunctionsLog.OrchestrationStarted(logger, paymentId);
+        }
+        catch (Exception e) when (e is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists })
+        {
+            // Another wakeup started it a moment ago (newer clients map the gRPC status to the exception).
+            await RaiseAsync(client, paymentId, ct);
+        }
+    }
+
+    private async Task RaiseAsync(DurableTaskClient client, string paymentId, CancellationToken ct)
+    {
+        try
+        {
+            await client.RaiseEventAsync(paymentId, PaymentOrchestration.PaymentChangedEvent, paymentId, ct);
+            FunctionsLog.OrchestrationNudged(logger, paymentId, PaymentOrchestration.PaymentChangedEvent);
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
+        {
+            // The instance vanished between the look-up and the raise (purged): start a fresh one, which reads the table.
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(PaymentOrchestrator), paymentId, new StartOrchestrationOptions(paymentId), ct);
+            FunctionsLog.OrchestrationStarted(logger, paymentId);
+        }
+    }
+}
