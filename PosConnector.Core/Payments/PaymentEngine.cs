@@ -37,9 +37,10 @@ public sealed class PaymentEngine(
                 await reminder.RemindAsync(paymentId, ct);
             }
 
+            IReadOnlyList<OutboxEntry> outbox;
             try
             {
-                await repository.CommitAsync(paymentId, loaded, decision, ct);
+                outbox = await repository.CommitAsync(paymentId, loaded, decision, ct);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -49,34 +50,42 @@ public sealed class PaymentEngine(
             }
 
             LogDecision(paymentId, @event, decision);
-            if (decision.Effects.Count > 0)
-            {
-                await TryDrainOutboxAsync(paymentId, ct);
-            }
-
+            await TryDispatchAsync(paymentId, outbox, ct);
             return decision;
         }
     }
 
     /// <summary>Dispatches and deletes every pending effect of the payment. Safe to repeat.</summary>
-    public async Task DrainOutboxAsync(string paymentId, CancellationToken ct)
-    {
-        foreach (var entry in await repository.ReadOutboxAsync(paymentId, ct))
-        {
-            await dispatcher.DispatchAsync(paymentId, entry.Effect, ct);
-            await repository.DeleteOutboxAsync(paymentId, entry, ct);
-            Log.Dispatched(logger, paymentId, entry.Effect.GetType().Name);
-        }
-    }
+    public async Task DrainOutboxAsync(string paymentId, CancellationToken ct) =>
+        await DispatchAsync(paymentId, await repository.ReadOutboxAsync(paymentId, ct), ct);
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string paymentId, CancellationToken ct) =>
         repository.ReadHistoryAsync(paymentId, ct);
 
-    private async Task TryDrainOutboxAsync(string paymentId, CancellationToken ct)
+    /// <summary>
+    /// Effects are independent of each other (a command, a timer, a callback), so they go out together; their rows
+    /// are deleted only once all went out. A failure leaves every row for the reminder: at least once, never lost.
+    /// </summary>
+    private async Task DispatchAsync(string paymentId, IReadOnlyList<OutboxEntry> outbox, CancellationToken ct)
+    {
+        if (outbox.Count == 0)
+        {
+            return;
+        }
+
+        await Task.WhenAll(outbox.Select(entry => dispatcher.DispatchAsync(paymentId, entry.Effect, ct)));
+        await repository.DeleteOutboxAsync(paymentId, outbox, ct);
+        foreach (var entry in outbox)
+        {
+            Log.Dispatched(logger, paymentId, entry.Effect.GetType().Name);
+        }
+    }
+
+    private async Task TryDispatchAsync(string paymentId, IReadOnlyList<OutboxEntry> outbox, CancellationToken ct)
     {
         try
         {
-            await DrainOutboxAsync(paymentId, ct);
+            await DispatchAsync(paymentId, outbox, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -31,9 +31,12 @@ public sealed class PaymentRepository(StorageClients clients)
         return new StoredPayment(state, entity.ETag, entity.GetInt64("Version") ?? 0);
     }
 
-    /// <summary>Saves <paramref name="decision"/> over <paramref name="loaded"/> (null: the payment is new).</summary>
+    /// <summary>
+    /// Saves <paramref name="decision"/> over <paramref name="loaded"/> (null: the payment is new) and returns the
+    /// outbox entries it wrote, so the writer can dispatch them without reading them back.
+    /// </summary>
     /// <exception cref="ConcurrencyConflictException">Another writer got there first.</exception>
-    public async Task CommitAsync(string paymentId, StoredPayment? loaded, Decision decision, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboxEntry>> CommitAsync(string paymentId, StoredPayment? loaded, Decision decision, CancellationToken ct)
     {
         var version = (loaded?.Version ?? 0) + 1;
         var state = new TableEntity(paymentId, StateRow)
@@ -50,11 +53,12 @@ public sealed class PaymentRepository(StorageClients clients)
         };
         actions.AddRange(decision.Recorded.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add,
             new TableEntity(paymentId, Key(HistoryPrefix, version, i)) { ["Entry"] = PosConnectorJson.Serialize(h) })));
-        actions.AddRange(decision.Effects.Select((effect, i) =>
+        var outbox = decision.Effects.Select((effect, i) => new OutboxEntry(Key(OutboxPrefix, version, i), effect)).ToList();
+        actions.AddRange(outbox.Select(entry =>
         {
-            var (kind, json) = OutboxEntry.Encode(effect);
+            var (kind, json) = OutboxEntry.Encode(entry.Effect);
             return new TableTransactionAction(TableTransactionActionType.Add,
-                new TableEntity(paymentId, Key(OutboxPrefix, version, i)) { ["Kind"] = kind, ["Effect"] = json });
+                new TableEntity(paymentId, entry.RowKey) { ["Kind"] = kind, ["Effect"] = json });
         }));
 
         try
@@ -65,6 +69,8 @@ public sealed class PaymentRepository(StorageClients clients)
         {
             throw new ConcurrencyConflictException(paymentId, e);
         }
+
+        return outbox;
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string paymentId, CancellationToken ct) =>
@@ -73,8 +79,34 @@ public sealed class PaymentRepository(StorageClients clients)
     public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string paymentId, CancellationToken ct) =>
         await ReadRangeAsync(paymentId, OutboxPrefix, e => new OutboxEntry(e.RowKey, OutboxEntry.Decode(e.GetString("Kind"), e.GetString("Effect"))), ct);
 
-    public async Task DeleteOutboxAsync(string paymentId, OutboxEntry entry, CancellationToken ct) =>
-        await Table.DeleteEntityAsync(paymentId, entry.RowKey, ETag.All, ct);
+    /// <summary>Deletes dispatched entries in one transaction; rows another drainer already deleted are skipped.</summary>
+    public async Task DeleteOutboxAsync(string paymentId, IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Table.SubmitTransactionAsync(
+                entries.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(paymentId, e.RowKey), ETag.All)), ct);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            foreach (var entry in entries)
+            {
+                try
+                {
+                    await Table.DeleteEntityAsync(paymentId, entry.RowKey, ETag.All, ct);
+                }
+                catch (RequestFailedException gone) when (gone.Status == 404)
+                {
+                    // Already deleted by a concurrent drain.
+                }
+            }
+        }
+    }
 
     private async Task<IReadOnlyList<T>> ReadRangeAsync<T>(string paymentId, string prefix, Func<TableEntity, T> map, CancellationToken ct)
     {

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace PosConnector.Benchmarks;
+
+/// <summary>Command-line options: <c>--name value</c> pairs, every one optional.</summary>
+internal sealed record BenchmarkOptions(
+    int Payments = 200,
+    int Concurrency = 16,
+    int Terminals = 8,
+    int AnswerDelayMs = 50,
+    int Warmup = 8,
+    int TimeoutSeconds = 300)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project PosConnector.Benchmarks -- [options]
+          --payments N          payments measured (default 200)
+          --concurrency N       payments in flight at once (default 16)
+          --terminals N         simulated terminals, payments spread round-robin (default 8)
+          --answer-delay-ms N   virtual terminal delay before approving (default 50)
+          --warmup N            unmeasured payments before the run (default 8)
+          --timeout-seconds N   bound on the measured run (default 300)
+        Set AZURITE_CONNECTION_STRING to use a running Azurite instead of starting one.
+        """;
+
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message.</summary>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new ArgumentException($"{name} needs a non-negative whole number.");
+            }
+
+            options = name switch
+            {
+                "--payments" => options with { Payments = AtLeast(name, value, 1) },
+                "--concurrency" => options with { Concurrency = AtLeast(name, value, 1) },
+                "--terminals" => options with { Terminals = AtLeast(name, value, 1) },
+                "--answer-delay-ms" => options with { AnswerDelayMs = value },
+                "--warmup" => options with { Warmup = value },
+                "--timeout-seconds" => options with { TimeoutSeconds = AtLeast(name, value, 1) },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int AtLeast(string name, int value, int minimum) =>
+        value >= minimum ? value : throw new ArgumentException($"{name} must be at least {minimum}.");
+}

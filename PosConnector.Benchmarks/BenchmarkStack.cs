@@ -1,0 +1,157 @@
+using System.Globalization;
+using PosConnector.Standalone.Extensions;
+using PosConnector.VirtualTerminal;
+
+namespace PosConnector.Benchmarks;
+
+/// <summary>
+/// Everything a POS payment touches, in this process over loopback: Azurite, the real standalone host with
+/// its own storage prefix, the virtual terminal simulating <c>--terminals</c> terminals, and the callback sink.
+/// Timings and retries are the hosts' production defaults; only credentials and addresses are set here.
+/// </summary>
+internal sealed class BenchmarkStack : IAsyncDisposable
+{
+    public const string MerchantAppKey = "vtexappkey-benchmark";
+    public const string MerchantAppToken = "benchmark-merchant-app-token-0123456789";
+    private const string AdminKey = "benchmark-admin-key-0123456789";
+
+    private readonly List<Func<ValueTask>> _stops = [];
+
+    private BenchmarkStack(Azurite azurite) => Azurite = azurite;
+
+    public Azurite Azurite { get; }
+
+    public CallbackSink Callbacks { get; private set; } = null!;
+
+    /// <summary>Talks to the connector as the Gateway and the terminal-connector app do.</summary>
+    public HttpClient Connector { get; private set; } = null!;
+
+    public IReadOnlyList<string> Serials { get; private set; } = [];
+
+    public static async Task<BenchmarkStack> StartAsync(BenchmarkOptions options)
+    {
+        var stack = new BenchmarkStack(await Azurite.StartAsync());
+        try
+        {
+            await stack.StartHostsAsync(options);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _stops.Count - 1; i >= 0; i--)
+        {
+            await _stops[i]();
+        }
+
+        Azurite.Dispose();
+    }
+
+    private async Task StartHostsAsync(BenchmarkOptions options)
+    {
+        var prefix = "bench" + Guid.NewGuid().ToString("N")[..10];
+        var baseUrl = $"http://127.0.0.1:{Azurite.FreePort()}";
+        Serials = [.. Enumerable.Range(1, options.Terminals).Select(i => $"BENCH-{i:D3}")];
+
+        Callbacks = await CallbackSink.StartAsync();
+        _stops.Add(Callbacks.DisposeAsync);
+
+        var connector = PosConnectorHost.Build([], builder =>
+        {
+            builder.Environment.EnvironmentName = "Benchmark";
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(ConnectorSettings(Azurite.ConnectionString, prefix, baseUrl));
+            builder.WebHost.UseUrls(baseUrl);
+        });
+        await connector.StartAsync();
+        _stops.Add(async () =>
+        {
+            await connector.StopAsync();
+            await connector.DisposeAsync();
+        });
+
+        Connector = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        _stops.Add(() =>
+        {
+            Connector.Dispose();
+            return ValueTask.CompletedTask;
+        });
+        foreach (var serial in Serials)
+        {
+            await RegisterTerminalAsync(serial);
+        }
+
+        var terminal = VirtualTerminalHost.Build([], builder =>
+        {
+            builder.Environment.EnvironmentName = "Benchmark";
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(VirtualTerminalSettings(Azurite.ConnectionString, prefix, baseUrl, options.AnswerDelayMs, Serials));
+        });
+        await terminal.StartAsync();
+        _stops.Add(async () =>
+        {
+            await terminal.StopAsync();
+            terminal.Dispose();
+        });
+    }
+
+    /// <summary>PUT /api/admin/terminals/{serial} with X-Admin-Key, as an operator registers a terminal.</summary>
+    private async Task RegisterTerminalAsync(string serial)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/terminals/{serial}")
+        {
+            Content = JsonContent.Create(new { merchantName = "Benchmark Store", label = serial, secret = SecretFor(serial), enabled = true }),
+        };
+        request.Headers.Add("X-Admin-Key", AdminKey);
+        using var response = await Connector.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException(
+                $"Registering {serial} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static string SecretFor(string serial) => $"benchmark-secret-of-{serial}-0123456789";
+
+    private static Dictionary<string, string?> ConnectorSettings(string storage, string prefix, string baseUrl) => new()
+    {
+        ["Vtex:Merchants:0:AppKey"] = MerchantAppKey,
+        ["Vtex:Merchants:0:AppToken"] = MerchantAppToken,
+        ["Vtex:CallbackAppKey"] = "vtexappkey-benchmark-partner",
+        ["Vtex:CallbackAppToken"] = "benchmark-partner-app-token-0123456789",
+        ["Connector:PublicBaseUrl"] = baseUrl,
+        ["Connector:SubmitTokenSecret"] = "benchmark-submit-token-secret-0123456789-abcdef",
+        ["Connector:AdminKey"] = AdminKey,
+        ["Storage:ConnectionString"] = storage,
+        ["Storage:Prefix"] = prefix,
+        ["Storage:TerminalCommandsQueue"] = prefix + "-commands",
+        ["Logging:LogLevel:Default"] = "Error",
+    };
+
+    private static Dictionary<string, string?> VirtualTerminalSettings(
+        string storage, string prefix, string connectorUrl, int answerDelayMs, IReadOnlyList<string> serials)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storage,
+            ["Storage:Prefix"] = prefix,
+            ["Storage:TerminalCommandsQueue"] = prefix + "-commands",
+            ["VirtualTerminal:ConnectorUrl"] = connectorUrl,
+            ["VirtualTerminal:AnswerDelay"] = TimeSpan.FromMilliseconds(answerDelayMs).ToString("c", CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Error",
+        };
+        for (var i = 0; i < serials.Count; i++)
+        {
+            settings[$"VirtualTerminal:Terminals:{i}:SerialNumber"] = serials[i];
+            settings[$"VirtualTerminal:Terminals:{i}:Secret"] = SecretFor(serials[i]);
+        }
+
+        return settings;
+    }
+}

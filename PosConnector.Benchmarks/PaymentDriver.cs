@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace PosConnector.Benchmarks;
+
+/// <summary>What happened to one payment; latencies in milliseconds, <see cref="Error"/> set when it did not complete.</summary>
+internal sealed record PaymentOutcome(
+    string PaymentId, double FirstCreateMs, double SubmitMs, double RepeatCreateMs, double FullFlowMs, string? Status, string? Error)
+{
+    public bool Approved => Error is null && Status == "approved";
+}
+
+/// <summary>Drives POS payments as the Gateway and Sales App do: create, submit the serial, create again, await the callback.</summary>
+internal sealed class PaymentDriver(BenchmarkStack stack)
+{
+    private static readonly (string Name, string Value)[] Merchant =
+        [("X-VTEX-API-AppKey", BenchmarkStack.MerchantAppKey), ("X-VTEX-API-AppToken", BenchmarkStack.MerchantAppToken)];
+
+    /// <summary>Runs payments <paramref name="first"/> .. first+count-1 with at most <paramref name="concurrency"/> in flight.</summary>
+    public async Task<IReadOnlyList<PaymentOutcome>> RunAsync(int first, int count, int concurrency, CancellationToken ct)
+    {
+        using var gate = new SemaphoreSlim(concurrency);
+        var payments = Enumerable.Range(first, count).Select(async i =>
+        {
+            await gate.WaitAsync(CancellationToken.None);
+            try
+            {
+                return await PayAsync(i, ct);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        return await Task.WhenAll(payments);
+    }
+
+    private async Task<PaymentOutcome> PayAsync(int index, CancellationToken ct)
+    {
+        var paymentId = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        var serial = stack.Serials[index % stack.Serials.Count];
+        var amount = 10 + (index % 90) + 0.50m; // cents 50: the virtual terminal approves
+        var body = CreatePaymentBody(paymentId, amount, stack.Callbacks.Expect(paymentId)).ToJsonString();
+        double firstMs = double.NaN, submitMs = double.NaN, repeatMs = double.NaN;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var firstAnswer = await PostAsync("/api/payments", body, Merchant, ct);
+            firstMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var payload = JsonNode.Parse(firstAnswer["paymentAppData"]?["payload"]?.GetValue<string>()
+                ?? throw new InvalidOperationException($"first Create Payment has no payload: {firstAnswer.ToJsonString()}"));
+            var submitUrl = new Uri(payload?["submitUrl"]?.GetValue<string>() ?? throw new InvalidOperationException("payload has no submitUrl"));
+
+            var submitStarted = Stopwatch.GetTimestamp();
+            await PostAsync(submitUrl.PathAndQuery, new JsonObject { ["serialNumber"] = serial }.ToJsonString(), [], ct);
+            submitMs = Stopwatch.GetElapsedTime(submitStarted).TotalMilliseconds;
+
+            var repeatStarted = Stopwatch.GetTimestamp();
+            await PostAsync("/api/payments", body, Merchant, ct);
+            repeatMs = Stopwatch.GetElapsedTime(repeatStarted).TotalMilliseconds;
+
+            var callback = await stack.Callbacks.FirstCallbackAsync(paymentId).WaitAsync(ct);
+            var fullMs = Stopwatch.GetElapsedTime(started, callback.Timestamp).TotalMilliseconds;
+            return new PaymentOutcome(paymentId, firstMs, submitMs, repeatMs, fullMs, callback.Status, null);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or OperationCanceledException or System.Text.Json.JsonException)
+        {
+            var error = ct.IsCancellationRequested ? "not completed within --timeout-seconds" : e.Message;
+            return new PaymentOutcome(paymentId, firstMs, submitMs, repeatMs, double.NaN, null, error);
+        }
+    }
+
+    private async Task<JsonNode> PostAsync(string path, string body, (string Name, string Value)[] headers, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        using var response = await stack.Connector.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        return response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(text) is { } json
+            ? json
+            : throw new InvalidOperationException($"POST {path.Split('?')[0]} answered {(int)response.StatusCode}: {text}");
+    }
+
+    /// <summary>A Create Payment body shaped like the Gateway's for an inStore POS sale.</summary>
+    private static JsonObject CreatePaymentBody(string paymentId, decimal value, string callbackUrl) => new()
+    {
+        ["reference"] = "BENCH-" + paymentId[..6],
+        ["orderId"] = "v" + paymentId[..12].ToLowerInvariant(),
+        ["shopperInteraction"] = "instore",
+        ["transactionId"] = "TX" + paymentId[..8],
+        ["paymentId"] = paymentId,
+        ["paymentMethod"] = "Venda Direta Credito",
+        ["paymentMethodCustomCode"] = null,
+        ["merchantName"] = "benchmark",
+        ["value"] = value,
+        ["referenceValue"] = value,
+        ["currency"] = "BRL",
+        ["installments"] = 1,
+        ["deviceFingerprint"] = "benchmark",
+        ["card"] = new JsonObject
+        {
+            ["holder"] = null, ["number"] = null, ["csc"] = null, ["expiration"] = new JsonObject { ["month"] = null, ["year"] = null },
+        },
+        ["miniCart"] = new JsonObject { ["items"] = new JsonArray() },
+        ["url"] = "https://admin.example.com/orders/benchmark",
+        ["callbackUrl"] = callbackUrl,
+        ["returnUrl"] = "https://example.com/checkout/order/benchmark",
+        ["sandBoxMode"] = false,
+    };
+}
