@@ -29,7 +29,7 @@ public static class ActionResults
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.Unhandled(logger, e, request.Path.ToString());
-            return HandlerResult.Error(500, "internal-error", "The connector could not process the request; retry later.").ToActionResult();
+            return HandlerResult.Unexpected.ToActionResult();
         }
     }
 }

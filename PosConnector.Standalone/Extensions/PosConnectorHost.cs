@@ -46,7 +46,6 @@ public static class PosConnectorHost
             Log.Unhandled(logger, error.Error, error.Path);
         }
 
-        return HandlerResults.WriteAsync(context,
-            Core.Handlers.HandlerResult.Error(500, "internal-error", "The connector could not process the request; retry later."));
+        return HandlerResults.WriteAsync(context, Core.Handlers.HandlerResult.Unexpected);
     }
 }
