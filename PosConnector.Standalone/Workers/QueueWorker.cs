@@ -12,7 +12,9 @@ public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger
 {
     private const int MaxDequeueCount = 10;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(250);
+    // Empty polls back off from 50 ms to 1 s: quick after activity, cheap (storage transactions) when idle.
+    private static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxIdleDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>Handles one message; returns false when it rescheduled the message itself (keep it).</summary>
     protected abstract Task<bool> HandleAsync(QueueMessage message, CancellationToken ct);
@@ -21,6 +23,7 @@ public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var idleDelay = MinIdleDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
             QueueMessage[] messages;
@@ -37,9 +40,12 @@ public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger
 
             if (messages.Length == 0)
             {
-                await Task.Delay(IdleDelay, stoppingToken);
+                await Task.Delay(idleDelay, stoppingToken);
+                idleDelay = idleDelay * 2 < MaxIdleDelay ? idleDelay * 2 : MaxIdleDelay;
                 continue;
             }
+
+            idleDelay = MinIdleDelay;
 
             await Task.WhenAll(messages.Select(m => ProcessAsync(m, stoppingToken)));
         }
