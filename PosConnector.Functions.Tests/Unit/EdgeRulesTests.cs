@@ -66,6 +66,29 @@ public sealed class EdgeRulesTests
     }
 
     [Fact]
+    public void CreatePaymentValidator_BoundaryValues_AreAccepted()
+    {
+        var edges = new[]
+        {
+            Valid() with { TransactionId = new string('t', 64), PaymentId = new string('p', 64) },
+            Valid() with { Value = 1_000_000_000m },
+            Valid() with { Value = 0.0001m },
+            Valid() with { Installments = 1 },
+            Valid() with { Installments = 99 },
+        };
+
+        Assert.All(edges, r => Assert.Null(CreatePaymentValidator.Validate(r, null).Error));
+    }
+
+    [Fact]
+    public void CreatePaymentValidator_LongTexts_AreClippedTo100Characters()
+    {
+        var (order, _) = CreatePaymentValidator.Validate(Valid() with { Reference = new string('r', 150), OrderId = new string('o', 100) }, null);
+
+        Assert.Equal((100, 100), (order!.Reference.Length, order.OrderId.Length));
+    }
+
+    [Fact]
     public void CreatePaymentValidator_TestSuiteFlow_AcceptsCardMethods()
     {
         var (order, error) = CreatePaymentValidator.Validate(Valid() with { PaymentMethod = "Visa" }, TestSuiteFlow.Approved);

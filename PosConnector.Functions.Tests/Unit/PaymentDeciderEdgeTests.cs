@@ -261,4 +261,59 @@ public sealed class PaymentDeciderEdgeTests
         Assert.Equal(SignatureCheck.Malformed, TerminalSignature.Verify("t=1700000000", "secret-0123456789", "{}", now));
         Assert.Equal(SignatureCheck.Malformed, TerminalSignature.Verify("t=-5,v1=00", "secret-0123456789", "{}", now));
     }
+
+    [Theory]
+    [InlineData(TerminalResultStatus.Approved, "approved")]
+    [InlineData(TerminalResultStatus.Declined, "terminal-declined")]
+    public void AwaitingTerminal_ResultMessage_IsKeptAndTheCallbackIsOwed(TerminalResultStatus status, string code)
+    {
+        var decision = When(Given(Charging()), Result(1, TerminalCommandType.Charge, status));
+
+        Assert.Equal((code, "done", CallbackStatus.Pending), (decision.State!.Code, decision.State.Message, decision.State.Callback));
+    }
+
+    [Fact]
+    public void IdentifyingTerminal_SerialRefused_OwesTheCallback()
+    {
+        var decision = When(Given(Created()), new PaymentEvent.SerialSubmitted("X-9", TerminalVerdict.Unknown));
+
+        Assert.Equal(CallbackStatus.Pending, decision.State!.Callback);
+    }
+
+    [Fact]
+    public void TestSuiteAsyncDenied_DeadlineReached_DeniesAndCallsBack()
+    {
+        var decision = When(Given(Created(flow: TestSuiteFlow.AsyncDenied)), new PaymentEvent.DeadlineReached(), Start.AddMinutes(1));
+
+        Assert.Equal((PaymentPhase.Denied, "test-suite-denied", CallbackStatus.Pending), (decision.State!.Phase, decision.State.Code, decision.State.Callback));
+        Assert.Equal("denied", Assert.IsType<PaymentEffect.NotifyVtex>(Assert.Single(decision.Effects)).Body.Status);
+    }
+
+    [Fact]
+    public void Answers_Operations_ShowIdAndValueOnlyWhenCompleted()
+    {
+        var done = new PaymentOperation("R1", OperationKind.Refund, 12m, OperationStatus.Completed, "ID-1", null, "ok", null);
+        var pending = done with { Status = OperationStatus.Pending };
+
+        Assert.Equal(("ID-1", 12m), (PaymentAnswers.Refund("P", done).RefundId, PaymentAnswers.Refund("P", done).Value));
+        Assert.Equal(((string?)null, 0m), (PaymentAnswers.Refund("P", pending).RefundId, PaymentAnswers.Refund("P", pending).Value));
+        Assert.Equal(("ID-1", 12m), (PaymentAnswers.Settlement("P", done).SettleId, PaymentAnswers.Settlement("P", done).Value));
+        Assert.Equal(((string?)null, 0m), (PaymentAnswers.Settlement("P", pending).SettleId, PaymentAnswers.Settlement("P", pending).Value));
+        Assert.Equal("ID-1", PaymentAnswers.Cancellation("P", done with { Kind = OperationKind.Cancellation }).CancellationId);
+        Assert.Null(PaymentAnswers.Cancellation("P", pending with { Kind = OperationKind.Cancellation }).CancellationId);
+    }
+
+    [Fact]
+    public void Answers_PaymentAppData_OnlyWhileTheSalesAppMustAct()
+    {
+        var identifying = Given(Created())!;
+        var waiting = Given(Charging())!;
+        var testSuite = Given(Created(flow: TestSuiteFlow.AsyncApproved))!;
+
+        Assert.Null(PaymentAnswers.CreatePayment(identifying).PaymentAppData);
+        Assert.Equal("{\"submitUrl\":\"https://x/s\"}", PaymentAnswers.CreatePayment(identifying, "https://x/s").PaymentAppData!.Payload);
+        Assert.Equal("{\"secondsWaiting\":180}", PaymentAnswers.CreatePayment(waiting).PaymentAppData!.Payload);
+        Assert.Null(PaymentAnswers.CreatePayment(testSuite).PaymentAppData);
+        Assert.Null(PaymentAnswers.CreatePayment(Given(Approved())!, "https://x/s").PaymentAppData);
+    }
 }
