@@ -17,19 +17,13 @@ public sealed class CallbackDelivery(
     TimeProvider time,
     ILogger<CallbackDelivery> logger)
 {
+    /// <summary>The standalone host's step: one attempt, then retry after the backoff or abandon at delayToCancel.</summary>
     public async Task<CallbackStep> AttemptAsync(CallbackMessage message, CancellationToken ct)
     {
-        var result = await client.PostAsync(message.CallbackUrl, message.Body, ct);
+        var result = await DeliverAsync(message, ct);
         if (result.Delivered)
         {
-            Log.CallbackDelivered(logger, message.PaymentId, result.StatusCode!.Value, message.Attempt);
-            await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackDelivered(message.Attempt), ct);
             return CallbackStep.Done;
-        }
-
-        if (result.StatusCode is 401 or 403)
-        {
-            Log.CallbackUnauthorized(logger, message.PaymentId, result.StatusCode.Value);
         }
 
         var o = options.Value;
@@ -40,10 +34,32 @@ public sealed class CallbackDelivery(
             return CallbackStep.Retry(delay);
         }
 
-        Log.CallbackAbandoned(logger, message.PaymentId, message.Attempt, result.Failure);
-        await engine.ApplyAsync(message.PaymentId,
-            new PaymentEvent.CallbackAbandoned(message.Attempt, $"last attempt: {result.Failure}; delayToCancel passed"), ct);
+        await AbandonAsync(message, $"last attempt: {result.Failure}; delayToCancel passed", ct);
         return CallbackStep.Done;
+    }
+
+    /// <summary>One POST; a 2xx is recorded on the payment, a 401/403 raises an operator alert. Both hosts call it.</summary>
+    public async Task<CallbackAttemptResult> DeliverAsync(CallbackMessage message, CancellationToken ct)
+    {
+        var result = await client.PostAsync(message.CallbackUrl, message.Body, ct);
+        if (result.Delivered)
+        {
+            Log.CallbackDelivered(logger, message.PaymentId, result.StatusCode!.Value, message.Attempt);
+            await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackDelivered(message.Attempt), ct);
+        }
+        else if (result.StatusCode is 401 or 403)
+        {
+            Log.CallbackUnauthorized(logger, message.PaymentId, result.StatusCode.Value);
+        }
+
+        return result;
+    }
+
+    /// <summary>delayToCancel passed without a 2xx: an operator alert, and the payment stops owing a callback.</summary>
+    public async Task AbandonAsync(CallbackMessage message, string reason, CancellationToken ct)
+    {
+        Log.CallbackAbandoned(logger, message.PaymentId, message.Attempt, reason);
+        await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackAbandoned(message.Attempt, reason), ct);
     }
 }
 

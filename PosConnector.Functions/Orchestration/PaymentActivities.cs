@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
 using PosConnector.Core.Orchestration;
 using PosConnector.Core.Payments;
@@ -15,7 +14,7 @@ namespace PosConnector.Functions.Orchestration;
 /// write path both hosts share. Activities may run more than once; the engine makes repeats harmless.
 /// </summary>
 public sealed class PaymentActivities(
-    PaymentEngine engine, VtexCallbackClient vtex, IOptions<CallbackOptions> callbacks, ILogger<PaymentActivities> logger)
+    PaymentEngine engine, CallbackDelivery delivery, IOptions<CallbackOptions> callbacks, ILogger<PaymentActivities> logger)
 {
     [Function(nameof(ReadPaymentStep))]
     public async Task<StepDto> ReadPaymentStep([ActivityTrigger] string paymentId, CancellationToken ct) =>
@@ -29,29 +28,17 @@ public sealed class PaymentActivities(
     [Function(nameof(NotifyVtex))]
     public async Task NotifyVtex([ActivityTrigger] CallbackMessage callback, CancellationToken ct)
     {
-        var result = await vtex.PostAsync(callback.CallbackUrl, callback.Body, ct);
+        // Durable does not tell an activity which retry it is, so Attempt is the orchestration's, not the POST's.
+        var result = await delivery.DeliverAsync(callback, ct);
         if (!result.Delivered)
         {
-            if (result.StatusCode is 401 or 403)
-            {
-                Log.CallbackUnauthorized(logger, callback.PaymentId, result.StatusCode.Value);
-            }
-
             FunctionsLog.CallbackAttemptFailed(logger, callback.PaymentId, result.Failure);
             throw new HttpRequestException($"Callback for payment {callback.PaymentId} not delivered: {result.Failure}.");
         }
-
-        // Durable does not tell an activity which retry it is, so Attempt is the orchestration's, not the POST's.
-        Log.CallbackDelivered(logger, callback.PaymentId, result.StatusCode!.Value, callback.Attempt);
-        await engine.ApplyAsync(callback.PaymentId, new PaymentEvent.CallbackDelivered(callback.Attempt), ct);
     }
 
     /// <summary>Every attempt before delayToCancel failed: an operator alert, and the payment stops owing a callback.</summary>
     [Function(nameof(AbandonCallback))]
-    public async Task AbandonCallback([ActivityTrigger] CallbackMessage callback, CancellationToken ct)
-    {
-        const string reason = "no 2xx from VTEX before delayToCancel passed";
-        Log.CallbackAbandoned(logger, callback.PaymentId, callback.Attempt, reason);
-        await engine.ApplyAsync(callback.PaymentId, new PaymentEvent.CallbackAbandoned(callback.Attempt, reason), ct);
-    }
+    public Task AbandonCallback([ActivityTrigger] CallbackMessage callback, CancellationToken ct) =>
+        delivery.AbandonAsync(callback, "no 2xx from VTEX before delayToCancel passed", ct);
 }
