@@ -28,9 +28,9 @@ public sealed class ResultPoster(HttpClient http, IOptions<VirtualTerminalOption
                     return status;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
-                // The connector is down: a real processor keeps retrying its webhook too.
+                // The connector is down or too slow to answer: a real processor keeps retrying its webhook too.
             }
 
             if (time.GetUtcNow() > giveUpAt)

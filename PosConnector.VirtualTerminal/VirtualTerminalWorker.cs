@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Json;
@@ -21,10 +22,31 @@ public sealed class VirtualTerminalWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = storage.TerminalCommands;
-        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        var outageDelay = TimeSpan.Zero;
+        var created = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), stoppingToken)).Value;
+            QueueMessage[] messages;
+            try
+            {
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    created = true;
+                }
+
+                messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), stoppingToken)).Value;
+                outageDelay = TimeSpan.Zero;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Storage down (the SDK gave up its own retries): wait it out, however long, like a real terminal would.
+                outageDelay = StorageBackoff.Next(outageDelay);
+                VirtualTerminalLog.StorageUnavailable(logger, e, outageDelay);
+                await Task.Delay(outageDelay, time, stoppingToken);
+                continue;
+            }
+
             if (messages.Length == 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
@@ -33,12 +55,25 @@ public sealed class VirtualTerminalWorker(
 
             foreach (var message in messages)
             {
-                Accept(PosConnectorJson.Deserialize<TerminalCommand>(message.MessageText), stoppingToken);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+                await HandleAsync(queue, message, stoppingToken);
             }
         }
 
         await Task.WhenAll(_inFlight.Keys);
+    }
+
+    /// <summary>Acts on one command, then deletes it; a failed delete only means it comes back and is answered alike.</summary>
+    private async Task HandleAsync(QueueClient queue, QueueMessage message, CancellationToken ct)
+    {
+        try
+        {
+            Accept(PosConnectorJson.Deserialize<TerminalCommand>(message.MessageText), ct);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            VirtualTerminalLog.CommandFailed(logger, e, message.MessageId);
+        }
     }
 
     private void Accept(TerminalCommand command, CancellationToken ct)

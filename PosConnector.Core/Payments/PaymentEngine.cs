@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PosConnector.Core.Observability;
+using PosConnector.Core.Options;
 using PosConnector.Core.Storage;
 
 namespace PosConnector.Core.Payments;
@@ -7,15 +9,22 @@ namespace PosConnector.Core.Payments;
 /// <summary>
 /// The only write path, shared by both hosts: load (with ETag) → decide → compare-and-set save → dispatch.
 /// Only the writer whose save succeeds dispatches; a loser reloads and decides again.
+/// Dispatch is idempotent by construction: outbox rows are claimed (the committer claims its own rows in the commit,
+/// a drainer claims leftovers with their ETags), one holder at a time, and each effect is checked against the
+/// payment's current state before it goes out (<see cref="OwedEffects"/>).
 /// </summary>
 public sealed class PaymentEngine(
     PaymentRepository repository,
     IOutboxReminder reminder,
     IPaymentEffectDispatcher dispatcher,
+    IOptions<StorageOptions> storage,
     TimeProvider time,
     ILogger<PaymentEngine> logger)
 {
     private const int MaxAttempts = 25;
+
+    /// <summary>A claim lasts as long as the reminder's delay: a crashed writer's rows are free when its reminder comes due.</summary>
+    private TimeSpan ClaimDuration => storage.Value.OutboxReminderDelay;
 
     public async Task<PaymentState?> FindAsync(string paymentId, CancellationToken ct) =>
         (await repository.LoadAsync(paymentId, ct))?.State;
@@ -23,24 +32,29 @@ public sealed class PaymentEngine(
     public async Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, CancellationToken ct)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = paymentId });
+        var reminded = false;
         for (var attempt = 1; ; attempt++)
         {
             var loaded = await repository.LoadAsync(paymentId, ct);
-            var decision = PaymentDecider.Decide(loaded?.State, @event, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            var decision = PaymentLimits.Refuse(loaded?.State, @event, now) ?? PaymentDecider.Decide(loaded?.State, @event, now);
             if (!decision.MustPersist)
             {
                 return decision;
             }
 
-            if (decision.Effects.Count > 0)
+            // One reminder per call, not per attempt; a reminder finding nothing (its commit lost) costs one query.
+            if (decision.Effects.Count > 0 && !reminded)
             {
                 await reminder.RemindAsync(paymentId, ct);
+                reminded = true;
             }
 
+            var claim = OutboxClaim.New(now, ClaimDuration);
             IReadOnlyList<OutboxEntry> outbox;
             try
             {
-                outbox = await repository.CommitAsync(paymentId, loaded, decision, ct);
+                outbox = await repository.CommitAsync(paymentId, loaded, decision, claim, ct);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -48,16 +62,50 @@ public sealed class PaymentEngine(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), time, ct);
                 continue;
             }
+            catch (PaymentTooLargeException e)
+            {
+                Log.TooLarge(logger, e, paymentId, @event.GetType().Name);
+                return PaymentLimits.TooLarge(loaded?.State);
+            }
 
             LogDecision(paymentId, @event, decision);
-            await TryDispatchAsync(paymentId, outbox, ct);
+            await TryDispatchAsync(paymentId, decision.State, outbox, claim, ct);
             return decision;
         }
     }
 
-    /// <summary>Dispatches and deletes every pending effect of the payment. Safe to repeat.</summary>
-    public async Task DrainOutboxAsync(string paymentId, CancellationToken ct) =>
-        await DispatchAsync(paymentId, await repository.ReadOutboxAsync(paymentId, ct), ct);
+    /// <summary>
+    /// Dispatches what is still owed of the payment's pending effects and deletes their rows. Safe to repeat and to
+    /// run concurrently: while another writer or drainer holds the rows, nothing is sent and the caller is told when
+    /// to come back.
+    /// </summary>
+    public async Task<DrainResult> DrainOutboxAsync(string paymentId, CancellationToken ct)
+    {
+        var outbox = await repository.ReadOutboxAsync(paymentId, ct);
+        if (outbox.Count == 0)
+        {
+            return DrainResult.Done;
+        }
+
+        var now = time.GetUtcNow();
+        if (outbox.Max(e => e.ClaimedUntil) is { } held && held > now)
+        {
+            Log.OutboxBusy(logger, paymentId, held);
+            return new DrainResult(held);
+        }
+
+        var claim = OutboxClaim.New(now, ClaimDuration);
+        if (!await repository.TryClaimAsync(paymentId, outbox, claim, ct))
+        {
+            Log.OutboxBusy(logger, paymentId, claim.Until);
+            return new DrainResult(claim.Until);
+        }
+
+        // Read after claiming: whatever the state says now is what the effects are checked against.
+        var state = (await repository.LoadAsync(paymentId, ct))?.State;
+        await DispatchAsync(paymentId, state, outbox, claim, ct);
+        return DrainResult.Done;
+    }
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string paymentId, CancellationToken ct) =>
         repository.ReadHistoryAsync(paymentId, ct);
@@ -65,31 +113,45 @@ public sealed class PaymentEngine(
     /// <summary>
     /// Effects are independent of each other (a command, a timer, a callback), so they go out together; their rows
     /// are deleted only once all went out. A failure leaves every row for the reminder: at least once, never lost.
+    /// Sending stops when the claim lapses, so a drainer taking over never overlaps a slow holder.
     /// </summary>
-    private async Task DispatchAsync(string paymentId, IReadOnlyList<OutboxEntry> outbox, CancellationToken ct)
+    private async Task DispatchAsync(
+        string paymentId, PaymentState? state, IReadOnlyList<OutboxEntry> outbox, OutboxClaim claim, CancellationToken ct)
     {
         if (outbox.Count == 0)
         {
             return;
         }
 
-        await Task.WhenAll(outbox.Select(entry => dispatcher.DispatchAsync(paymentId, entry.Effect, ct)));
-        await repository.DeleteOutboxAsync(paymentId, outbox, ct);
+        var left = claim.Until - time.GetUtcNow();
+        using var lapse = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
+        using var within = CancellationTokenSource.CreateLinkedTokenSource(ct, lapse.Token);
+        var owed = outbox.Where(e => OwedEffects.IsOwed(state, e.Effect)).ToList();
+        await Task.WhenAll(owed.Select(entry => dispatcher.DispatchAsync(paymentId, entry.Effect, within.Token)));
+        await repository.DeleteOutboxAsync(paymentId, outbox, within.Token);
         foreach (var entry in outbox)
         {
-            Log.Dispatched(logger, paymentId, entry.Effect.GetType().Name);
+            if (owed.Contains(entry))
+            {
+                Log.Dispatched(logger, paymentId, entry.Effect.GetType().Name);
+            }
+            else
+            {
+                Log.NotOwed(logger, paymentId, entry.Effect.GetType().Name);
+            }
         }
     }
 
-    private async Task TryDispatchAsync(string paymentId, IReadOnlyList<OutboxEntry> outbox, CancellationToken ct)
+    private async Task TryDispatchAsync(
+        string paymentId, PaymentState? state, IReadOnlyList<OutboxEntry> outbox, OutboxClaim claim, CancellationToken ct)
     {
         try
         {
-            await DispatchAsync(paymentId, outbox, ct);
+            await DispatchAsync(paymentId, state, outbox, claim, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // Committed effects are safe in the outbox; the reminder drains them later.
+            // Committed effects are safe in the outbox; the reminder drains them once the claim lapses.
             Log.DispatchFailed(logger, e, paymentId);
         }
     }

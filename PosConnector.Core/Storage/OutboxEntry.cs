@@ -1,10 +1,14 @@
+using Azure;
 using PosConnector.Core.Json;
 using PosConnector.Core.Payments;
 
 namespace PosConnector.Core.Storage;
 
-/// <summary>An effect waiting to be dispatched, stored in the payment's own partition.</summary>
-public sealed record OutboxEntry(string RowKey, PaymentEffect Effect)
+/// <summary>
+/// An effect waiting to be dispatched, stored in the payment's own partition, with its current claim
+/// (<see cref="ClaimedUntil"/>) and the row's ETag for the next compare-and-set.
+/// </summary>
+public sealed record OutboxEntry(string RowKey, PaymentEffect Effect, DateTimeOffset? ClaimedUntil = null, ETag ETag = default)
 {
     /// <summary>Explicit discriminator: the effect hierarchy is closed, so a switch is the whole mapping.</summary>
     public static (string Kind, string Json) Encode(PaymentEffect effect) => (effect.GetType().Name, PosConnectorJson.Serialize(effect));

@@ -7,15 +7,17 @@ using PosConnector.Core.Payments;
 namespace PosConnector.Core.Storage;
 
 /// <summary>
-/// One partition per payment: the state row, its history rows and its outbox rows. A decision is saved in
-/// one entity-group transaction guarded by the state row's ETag, so state, audit trail and pending effects
-/// change together or not at all.
+/// One partition per payment: the state row, its history rows, its outbox rows and its lease rows. A decision is
+/// saved in one entity-group transaction guarded by the state row's ETag, so state, audit trail and pending effects
+/// change together or not at all. Long texts span several properties (<see cref="ChunkedText"/>), so no row
+/// outgrows a table entity.
 /// </summary>
 public sealed class PaymentRepository(StorageClients clients)
 {
     private const string StateRow = "state";
     private const string HistoryPrefix = "history|";
     private const string OutboxPrefix = "outbox|";
+    private const string LeasePrefix = "lease|";
 
     private TableClient Table => clients.Payments;
 
@@ -27,38 +29,47 @@ public sealed class PaymentRepository(StorageClients clients)
             return null;
         }
 
-        var state = PosConnectorJson.Deserialize<PaymentState>(entity.GetString("State"));
+        var state = PosConnectorJson.Deserialize<PaymentState>(ChunkedText.Read(entity, "State"));
         return new StoredPayment(state, entity.ETag, entity.GetInt64("Version") ?? 0);
     }
 
     /// <summary>
     /// Saves <paramref name="decision"/> over <paramref name="loaded"/> (null: the payment is new) and returns the
-    /// outbox entries it wrote, so the writer can dispatch them without reading them back.
+    /// outbox entries it wrote, already claimed by <paramref name="claim"/>, so the writer can dispatch them
+    /// without reading them back and no drainer sends them meanwhile.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">Another writer got there first.</exception>
-    public async Task<IReadOnlyList<OutboxEntry>> CommitAsync(string paymentId, StoredPayment? loaded, Decision decision, CancellationToken ct)
+    /// <exception cref="PaymentTooLargeException">The new state cannot fit a table entity; nothing was written.</exception>
+    public async Task<IReadOnlyList<OutboxEntry>> CommitAsync(
+        string paymentId, StoredPayment? loaded, Decision decision, OutboxClaim claim, CancellationToken ct)
     {
         var version = (loaded?.Version ?? 0) + 1;
         var state = new TableEntity(paymentId, StateRow)
         {
-            ["State"] = PosConnectorJson.Serialize(decision.State),
             ["Phase"] = decision.State!.Phase.ToString(),
             ["Version"] = version,
         };
+        ChunkedText.Write(state, "State", PosConnectorJson.Serialize(decision.State), paymentId);
         var actions = new List<TableTransactionAction>
         {
             loaded is null
                 ? new(TableTransactionActionType.Add, state)
                 : new(TableTransactionActionType.UpdateReplace, state, loaded.ETag),
         };
-        actions.AddRange(decision.Recorded.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add,
-            new TableEntity(paymentId, Key(HistoryPrefix, version, i)) { ["Entry"] = PosConnectorJson.Serialize(h) })));
-        var outbox = decision.Effects.Select((effect, i) => new OutboxEntry(Key(OutboxPrefix, version, i), effect)).ToList();
+        actions.AddRange(decision.Recorded.Select((h, i) =>
+        {
+            var entity = new TableEntity(paymentId, Key(HistoryPrefix, version, i));
+            ChunkedText.Write(entity, "Entry", PosConnectorJson.Serialize(h), paymentId);
+            return new TableTransactionAction(TableTransactionActionType.Add, entity);
+        }));
+        var outbox = decision.Effects.Select((effect, i) => new OutboxEntry(Key(OutboxPrefix, version, i), effect, claim.Until)).ToList();
         actions.AddRange(outbox.Select(entry =>
         {
             var (kind, json) = OutboxEntry.Encode(entry.Effect);
-            return new TableTransactionAction(TableTransactionActionType.Add,
-                new TableEntity(paymentId, entry.RowKey) { ["Kind"] = kind, ["Effect"] = json });
+            var entity = new TableEntity(paymentId, entry.RowKey) { ["Kind"] = kind };
+            ChunkedText.Write(entity, "Effect", json, paymentId);
+            SetClaim(entity, claim);
+            return new TableTransactionAction(TableTransactionActionType.Add, entity);
         }));
 
         try
@@ -74,10 +85,33 @@ public sealed class PaymentRepository(StorageClients clients)
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string paymentId, CancellationToken ct) =>
-        await ReadRangeAsync(paymentId, HistoryPrefix, e => PosConnectorJson.Deserialize<HistoryEntry>(e.GetString("Entry")), ct);
+        await ReadRangeAsync(paymentId, HistoryPrefix, e => PosConnectorJson.Deserialize<HistoryEntry>(ChunkedText.Read(e, "Entry")), ct);
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string paymentId, CancellationToken ct) =>
-        await ReadRangeAsync(paymentId, OutboxPrefix, e => new OutboxEntry(e.RowKey, OutboxEntry.Decode(e.GetString("Kind"), e.GetString("Effect"))), ct);
+        await ReadRangeAsync(paymentId, OutboxPrefix, e => new OutboxEntry(
+            e.RowKey, OutboxEntry.Decode(e.GetString("Kind"), ChunkedText.Read(e, "Effect")), e.GetDateTimeOffset("ClaimedUntil"), e.ETag), ct);
+
+    /// <summary>
+    /// Claims every entry at once, each guarded by the ETag it was read with: false (and nothing claimed) when
+    /// another drainer claimed or deleted any of them first.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(string paymentId, IReadOnlyList<OutboxEntry> entries, OutboxClaim claim, CancellationToken ct)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(entries.Select(e =>
+            {
+                var entity = new TableEntity(paymentId, e.RowKey);
+                SetClaim(entity, claim);
+                return new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, e.ETag);
+            }), ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Deletes dispatched entries in one transaction; rows another drainer already deleted are skipped.</summary>
     public async Task DeleteOutboxAsync(string paymentId, IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
@@ -96,16 +130,57 @@ public sealed class PaymentRepository(StorageClients clients)
         {
             foreach (var entry in entries)
             {
-                try
-                {
-                    await Table.DeleteEntityAsync(paymentId, entry.RowKey, ETag.All, ct);
-                }
-                catch (RequestFailedException gone) when (gone.Status == 404)
-                {
-                    // Already deleted by a concurrent drain.
-                }
+                await DeleteIfPresentAsync(paymentId, entry.RowKey, ETag.All, ct);
             }
         }
+    }
+
+    /// <summary>Takes the lease <paramref name="name"/> until <c>now + duration</c>; null while someone else holds it.</summary>
+    public async Task<PaymentLease?> TryLeaseAsync(string paymentId, string name, DateTimeOffset now, TimeSpan duration, CancellationToken ct)
+    {
+        var rowKey = LeasePrefix + name;
+        var lease = new TableEntity(paymentId, rowKey) { ["Until"] = now + duration };
+        var current = await Table.GetEntityIfExistsAsync<TableEntity>(paymentId, rowKey, cancellationToken: ct);
+        try
+        {
+            if (!current.HasValue || current.Value is not { } held)
+            {
+                return new PaymentLease(paymentId, rowKey, (await Table.AddEntityAsync(lease, ct)).Headers.ETag ?? ETag.All);
+            }
+
+            if (held.GetDateTimeOffset("Until") > now)
+            {
+                return null;
+            }
+
+            // Expired: its holder died; take it over only if nobody else did first.
+            return new PaymentLease(paymentId, rowKey, (await Table.UpdateEntityAsync(lease, held.ETag, TableUpdateMode.Replace, ct)).Headers.ETag ?? ETag.All);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Gives the lease back, unless it lapsed and someone else took it meanwhile.</summary>
+    public Task ReleaseAsync(PaymentLease lease, CancellationToken ct) => DeleteIfPresentAsync(lease.PaymentId, lease.RowKey, lease.ETag, ct);
+
+    private async Task DeleteIfPresentAsync(string paymentId, string rowKey, ETag etag, CancellationToken ct)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(paymentId, rowKey, etag, ct);
+        }
+        catch (RequestFailedException gone) when (gone.Status is 404 or 412)
+        {
+            // Already deleted (a concurrent drain), or no longer ours.
+        }
+    }
+
+    private static void SetClaim(TableEntity entity, OutboxClaim claim)
+    {
+        entity["ClaimedBy"] = claim.Owner;
+        entity["ClaimedUntil"] = claim.Until;
     }
 
     private async Task<IReadOnlyList<T>> ReadRangeAsync<T>(string paymentId, string prefix, Func<TableEntity, T> map, CancellationToken ct)

@@ -31,7 +31,18 @@ public sealed class VtexCallbackClient(HttpClient http, IOptions<VtexOptions> vt
 /// <summary>The HTTP status VTEX answered, or why there was none.</summary>
 public sealed record CallbackAttemptResult(int? StatusCode, string? TransportError)
 {
-    public bool Delivered => StatusCode is >= 200 and < 300;
+    /// <summary>Nothing was posted: the payment no longer owes the callback (delivered or abandoned before).</summary>
+    public static CallbackAttemptResult AlreadySettled { get; } = new(null, null) { Settled = true };
+
+    /// <summary>Nothing was posted: another attempt of the same callback is in progress.</summary>
+    public static CallbackAttemptResult InProgress { get; } = new(null, "another attempt is in progress") { Busy = true };
+
+    public bool Settled { get; private init; }
+
+    public bool Busy { get; private init; }
+
+    /// <summary>True when nothing more is owed: VTEX answered 2xx now or the callback was settled before.</summary>
+    public bool Delivered => Settled || StatusCode is >= 200 and < 300;
 
     public string Failure => StatusCode is { } code ? $"HTTP {code}" : TransportError ?? "unknown";
 }

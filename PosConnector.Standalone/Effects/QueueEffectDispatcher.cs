@@ -10,8 +10,6 @@ namespace PosConnector.Standalone.Effects;
 public sealed class QueueEffectDispatcher(StorageClients storage, ITerminalCommandSender terminals, TimeProvider time)
     : IPaymentEffectDispatcher
 {
-    private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7);
-
     public async Task DispatchAsync(string paymentId, PaymentEffect effect, CancellationToken ct)
     {
         switch (effect)
@@ -20,10 +18,7 @@ public sealed class QueueEffectDispatcher(StorageClients storage, ITerminalComma
                 await terminals.SendAsync(send.Command, ct);
                 break;
             case PaymentEffect.ScheduleDeadline deadline:
-                var delay = deadline.At - time.GetUtcNow();
-                await storage.Deadlines.SendMessageAsync(paymentId,
-                    delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay,
-                    cancellationToken: ct);
+                await storage.Deadlines.SendMessageAsync(paymentId, QueueDelay.Until(deadline.At, time.GetUtcNow()), cancellationToken: ct);
                 break;
             case PaymentEffect.NotifyVtex notify:
                 var message = new CallbackMessage(paymentId, notify.CallbackUrl, PosConnectorJson.Serialize(notify.Body), notify.GiveUpAt, 1);

@@ -1,16 +1,28 @@
 using Azure.Storage.Queues.Models;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
+using PosConnector.Standalone.Effects;
 
 namespace PosConnector.Standalone.Workers;
 
-/// <summary>Drains a payment's outbox when its reminder comes due (a crash interrupted the normal dispatch).</summary>
-public sealed class OutboxWorker(StorageClients storage, PaymentEngine engine, ILogger<OutboxWorker> logger)
+/// <summary>
+/// Drains a payment's outbox when its reminder comes due (a crash interrupted the normal dispatch). While another
+/// writer or drainer still holds the rows, the reminder hides itself until their claim lapses and looks again.
+/// </summary>
+public sealed class OutboxWorker(StorageClients storage, PaymentEngine engine, TimeProvider time, ILogger<OutboxWorker> logger)
     : QueueWorker(storage.Outbox, storage.Poison, logger)
 {
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
+
     protected override async Task<bool> HandleAsync(QueueMessage message, CancellationToken ct)
     {
-        await engine.DrainOutboxAsync(message.MessageText, ct);
-        return true;
+        if ((await engine.DrainOutboxAsync(message.MessageText, ct)).RetryAt is not { } retryAt)
+        {
+            return true;
+        }
+
+        await Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt,
+            visibilityTimeout: QueueDelay.Until(retryAt + Margin, time.GetUtcNow()), cancellationToken: ct);
+        return false;
     }
 }

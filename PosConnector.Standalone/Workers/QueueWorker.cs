@@ -1,12 +1,14 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using PosConnector.Core.Observability;
+using PosConnector.Core.Storage;
 
 namespace PosConnector.Standalone.Workers;
 
 /// <summary>
 /// At-least-once consumer of one Storage Queue: a message is deleted only after it was handled; a failure
-/// lets it reappear; after <see cref="MaxDequeueCount"/> failures it moves to the poison queue.
+/// lets it reappear; after <see cref="MaxDequeueCount"/> failures it moves to the poison queue. Storage outages of any
+/// length are waited out with a capped backoff; only a bug ends the worker, and then the host exits non-zero.
 /// </summary>
 public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger logger) : BackgroundService
 {
@@ -23,18 +25,36 @@ public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await ConsumeAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            Log.WorkerFailed(logger, e, queue.Name);
+            Environment.ExitCode = 1;
+            throw;
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
         var idleDelay = MinIdleDelay;
+        var outageDelay = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
             QueueMessage[] messages;
             try
             {
                 messages = (await queue.ReceiveMessagesAsync(16, Lease, stoppingToken)).Value;
+                outageDelay = TimeSpan.Zero;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                Log.MessageFailed(logger, e, queue.Name, "(receive)");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                // After its own retries the SDK throws RequestFailedException or AggregateException: storage is down.
+                outageDelay = StorageBackoff.Next(outageDelay);
+                Log.StorageUnavailable(logger, e, queue.Name, outageDelay);
+                await Task.Delay(outageDelay, stoppingToken);
                 continue;
             }
 

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace PosConnector.Core.Observability;
+
+/// <summary>Exactly-once dispatch, storage limits and worker resilience.</summary>
+public static partial class Log
+{
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Payment {PaymentId}: {Effect} no longer owed, not sent again")]
+    public static partial void NotOwed(ILogger logger, string paymentId, string effect);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "Payment {PaymentId}: outbox held by another drainer until {Until}")]
+    public static partial void OutboxBusy(ILogger logger, string paymentId, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Payment {PaymentId}: {Event} refused, the payment would outgrow storage")]
+    public static partial void TooLarge(ILogger logger, Exception exception, string paymentId, string @event);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Error, Message = "Queue {Queue}: storage unavailable, retrying in {Delay}")]
+    public static partial void StorageUnavailable(ILogger logger, Exception exception, string queue, TimeSpan delay);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Critical, Message = "Queue {Queue}: worker failed; the host stops with a non-zero exit code")]
+    public static partial void WorkerFailed(ILogger logger, Exception exception, string queue);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Payment {PaymentId}: callback already {Status}, not posted again")]
+    public static partial void CallbackNotOwed(ILogger logger, string paymentId, PosConnector.Core.Payments.CallbackStatus? status);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "Payment {PaymentId}: could not release the callback lease; it lapses by itself")]
+    public static partial void LeaseNotReleased(ILogger logger, Exception exception, string paymentId);
+}
