@@ -127,6 +127,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         ["Vtex:CallbackAppToken"] = "benchmark-partner-app-token-0123456789",
         ["Connector:PublicBaseUrl"] = baseUrl,
         ["Connector:SubmitTokenSecret"] = "benchmark-submit-token-secret-0123456789-abcdef",
+        ["Terminals:SecretEncryptionKey"] = "YmVuY2htYXJrLXRlcm1pbmFsLXNlY3JldC1rZXktMDE=", // 32 bytes; the host runs as "Benchmark"
         ["Connector:AdminKey"] = AdminKey,
         ["Storage:ConnectionString"] = storage,
         ["Storage:Prefix"] = prefix,

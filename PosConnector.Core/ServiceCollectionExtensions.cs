@@ -27,6 +27,10 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<PaymentOptions>(configuration, PaymentOptions.SectionName)
             .Validate(o => PaymentOptions.Validate(o) is null, "Payments: TerminalTimeoutSeconds < SecondsWaiting <= DelayToCancelSeconds is required.");
 
+        services.AddValidatedOptions<TerminalSecretOptions>(configuration, TerminalSecretOptions.SectionName);
+        services.AddSingleton<IValidateOptions<TerminalSecretOptions>, TerminalSecretOptionsValidator>();
+        services.AddSingleton<TerminalSecretProtector>();
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageClients>();
         services.AddSingleton<PaymentRepository>();

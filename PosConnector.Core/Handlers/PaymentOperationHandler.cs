@@ -20,7 +20,7 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
     {
         if (!Identifiers.IsRequestId(request.RequestId) || string.IsNullOrWhiteSpace(request.RequestId))
         {
-            return HandlerResult.Error(400, "invalid-request", "requestId is required (at most 128 characters).");
+            return HandlerResult.Error(400, "invalid-request", $"requestId is required (at most {FieldLimits.RequestId} characters, no control characters).");
         }
 
         if (request.PaymentId is not null && request.PaymentId != paymentId)

@@ -12,12 +12,13 @@ public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider
     {
         if (!Identifiers.IsSerialNumber(serialNumber))
             return HandlerResult.Error(400, "invalid-serial", "The serial number must be 1-64 letters, digits, '.', '-' or '_'.");
-        if (string.IsNullOrWhiteSpace(body.MerchantName) || body.MerchantName.Length > 100)
-            return HandlerResult.Error(400, "invalid-request", "merchantName is required (at most 100 characters).");
-        if (body.Label is { Length: > 100 })
-            return HandlerResult.Error(400, "invalid-request", "label is at most 100 characters.");
-        if (body.Secret is null || body.Secret.Length is < 16 or > 256)
-            return HandlerResult.Error(400, "invalid-request", "secret is required: 16 to 256 characters.");
+        if (string.IsNullOrWhiteSpace(body.MerchantName) || body.MerchantName.Length > FieldLimits.DisplayText)
+            return HandlerResult.Error(400, "invalid-request", $"merchantName is required (at most {FieldLimits.DisplayText} characters).");
+        if (FieldLimits.TooLong("label", body.Label, FieldLimits.DisplayText) is { } tooLong)
+            return HandlerResult.Error(400, "invalid-request", tooLong);
+        if (body.Secret is null || body.Secret.Length is < FieldLimits.TerminalSecretMin or > FieldLimits.TerminalSecretMax)
+            return HandlerResult.Error(400, "invalid-request",
+                $"secret is required: {FieldLimits.TerminalSecretMin} to {FieldLimits.TerminalSecretMax} characters.");
 
         var record = new TerminalRecord(serialNumber, body.MerchantName, body.Label ?? "", body.Secret, body.Enabled ?? true, time.GetUtcNow());
         await registry.UpsertAsync(record, ct);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Newtonsoft.Json;
-using PosConnector.Core.Json;
+using PosConnector.Core.Http;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Ppp;
@@ -29,22 +28,18 @@ public sealed class TerminalResultHandler(
             return Refuse(serialNumber, 401, "invalid-signature", $"X-Terminal-Signature is {check.ToString().ToLowerInvariant()}.");
         }
 
-        TerminalResult result;
-        try
+        var (result, parseError) = HttpEdge.ParseJson<TerminalResult>(rawBody);
+        if (parseError is not null)
         {
-            result = PosConnectorJson.Deserialize<TerminalResult>(rawBody);
-        }
-        catch (JsonException)
-        {
-            return Refuse(serialNumber, 400, "invalid-json", "The body is not a terminal result.");
+            return Refuse(serialNumber, parseError);
         }
 
-        if (!Identifiers.IsPaymentId(result.PaymentId) || string.IsNullOrEmpty(result.CommandId) || result.Type is null || result.Status is null)
+        if (TerminalResultValidator.Validate(result!) is { } invalid)
         {
-            return Refuse(serialNumber, 400, "invalid-request", "commandId, paymentId, type and status are required.");
+            return Refuse(serialNumber, 400, "invalid-request", invalid);
         }
 
-        if (await engine.FindAsync(result.PaymentId!, ct) is null)
+        if (await engine.FindAsync(result!.PaymentId!, ct) is null)
         {
             return Refuse(serialNumber, 404, "payment-not-found", $"No payment {result.PaymentId} exists.");
         }
@@ -55,10 +50,13 @@ public sealed class TerminalResultHandler(
             : HandlerResult.Ok(new ResultAccepted(result.PaymentId!, result.CommandId!, decision.Outcome == DecisionOutcome.Unchanged));
     }
 
-    private HandlerResult Refuse(string serialNumber, int status, string code, string message)
+    private HandlerResult Refuse(string serialNumber, int status, string code, string message) =>
+        Refuse(serialNumber, HandlerResult.Error(status, code, message));
+
+    private HandlerResult Refuse(string serialNumber, HandlerResult error)
     {
-        Log.TerminalResultRefused(logger, Identifiers.IsSerialNumber(serialNumber) ? serialNumber : "(invalid)", code);
-        return HandlerResult.Error(status, code, message);
+        Log.TerminalResultRefused(logger, Identifiers.IsSerialNumber(serialNumber) ? serialNumber : "(invalid)", ((PppError)error.Body).Code);
+        return error;
     }
 }
 

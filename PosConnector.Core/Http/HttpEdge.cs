@@ -17,7 +17,11 @@ public static class HttpEdge
     public static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    /// <summary>The raw body, or a 413 when it is over <paramref name="maxBytes"/>.</summary>
+    /// <summary>
+    /// The raw body, or a PPP error: 413 over <paramref name="maxBytes"/> (or Kestrel's own limit), 400 for a
+    /// malformed (e.g. chunked) body, 408 for a body slower than Kestrel's minimum data rate.
+    /// A client that went away propagates as <see cref="OperationCanceledException"/>: nobody is left to answer.
+    /// </summary>
     public static async Task<(string? Body, HandlerResult? Error)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
@@ -27,15 +31,26 @@ public static class HttpEdge
 
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
             {
-                return (null, TooLarge(maxBytes));
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return (null, TooLarge(maxBytes));
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, BadRequest(e.StatusCode));
+        }
+        catch (IOException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The client aborted the request.", request.HttpContext.RequestAborted);
         }
 
         try
@@ -48,13 +63,31 @@ public static class HttpEdge
         }
     }
 
-    /// <summary>Parses a JSON object body; malformed JSON or a wrong type is a 400 naming the place.</summary>
+    /// <summary>Kestrel's bad-request status (400, 408, 413, ...) as a PPP error; the exception's text stays out.</summary>
+    public static HandlerResult BadRequest(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status408RequestTimeout =>
+            HandlerResult.Error(408, "body-timeout", "The request body arrived slower than the minimum data rate."),
+        StatusCodes.Status413PayloadTooLarge =>
+            HandlerResult.Error(413, "body-too-large", "The request body is larger than the server accepts."),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge =>
+            HandlerResult.Error(431, "headers-too-large", "The request headers are larger than the server accepts."),
+        >= 400 and < 500 => HandlerResult.Error(statusCode, "bad-request", "The request is malformed (e.g. an invalid chunked body)."),
+        _ => HandlerResult.Error(400, "bad-request", "The request is malformed (e.g. an invalid chunked body)."),
+    };
+
+    /// <summary>Parses a strict JSON object body; malformed JSON or a wrong type is a 400 naming the place.</summary>
     public static (T? Value, HandlerResult? Error) ParseJson<T>(string body)
         where T : class
     {
         if (string.IsNullOrWhiteSpace(body))
         {
             return (null, HandlerResult.Error(400, "invalid-json", "The request body is empty."));
+        }
+
+        if (StrictJson.Check(body) is { } problem)
+        {
+            return (null, HandlerResult.Error(400, "invalid-json", problem));
         }
 
         try

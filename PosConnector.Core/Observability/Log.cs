@@ -47,4 +47,10 @@ public static partial class Log
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 410, Level = LogLevel.Error, Message = "Terminal {SerialNumber}: its secret cannot be decrypted with the configured keys; re-register it or restore the old key")]
+    public static partial void TerminalSecretUnreadable(ILogger logger, string serialNumber);
+
+    [LoggerMessage(EventId = 411, Level = LogLevel.Information, Message = "Terminal {SerialNumber}: secret re-encrypted with the current key")]
+    public static partial void TerminalSecretReencrypted(ILogger logger, string serialNumber);
 }

@@ -7,10 +7,11 @@ public static partial class Identifiers
 {
     public static bool IsPaymentId(string? value) => value is not null && Id().IsMatch(value);
 
-    public static bool IsRequestId(string? value) => value is not null && value.Length <= 128 && !value.Any(char.IsControl);
+    public static bool IsRequestId(string? value) => value is not null && value.Length <= FieldLimits.RequestId && !value.Any(char.IsControl);
 
     public static bool IsSerialNumber(string? value) => value is not null && Serial().IsMatch(value);
 
+    // 64 = FieldLimits.Id (a regex quantifier must be a literal).
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex Id();
 

@@ -27,6 +27,10 @@ public sealed class PppClient(string baseUrl) : IDisposable
     public Task<Reply> PutAsync(string path, JObject body, params (string Name, string Value)[] headers) =>
         SendAsync(HttpMethod.Put, path, body.ToString(), headers);
 
+    /// <summary>Any method, path and body text, for hostile-input tests.</summary>
+    public Task<Reply> SendRawAsync(HttpMethod method, string path, string? body, params (string Name, string Value)[] headers) =>
+        SendAsync(method, path, body, headers);
+
     public Task<Reply> CreatePaymentAsync(JObject body) => PostAsync("/api/payments", body, Merchant);
 
     public Task<Reply> AdminPaymentAsync(string paymentId) => GetAsync($"/api/admin/payments/{paymentId}", Admin);

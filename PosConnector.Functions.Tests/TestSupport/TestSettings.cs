@@ -9,6 +9,7 @@ public static class TestSettings
     public const string PartnerAppToken = "partner-app-token-0123456789";
     public const string AdminKey = "test-admin-key-0123456789";
     public const string SubmitTokenSecret = "test-submit-token-secret-0123456789-abcdef";
+    public const string SecretEncryptionKey = "dGVzdC10ZXJtaW5hbC1zZWNyZXQta2V5LTAxMjM0NTY="; // 32 bytes
     public const int TerminalTimeoutSeconds = 3;
     public const int SecondsWaiting = 30;
 
@@ -23,6 +24,7 @@ public static class TestSettings
         ["Connector:SubmitTokenSecret"] = SubmitTokenSecret,
         ["Connector:AdminKey"] = AdminKey,
         ["Connector:MaxRequestBodyBytes"] = "65536",
+        ["Terminals:SecretEncryptionKey"] = SecretEncryptionKey,
         ["Storage:ConnectionString"] = storageConnectionString,
         ["Storage:Prefix"] = prefix,
         ["Storage:TerminalCommandsQueue"] = prefix + "-commands",

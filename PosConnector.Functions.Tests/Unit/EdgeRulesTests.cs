@@ -51,6 +51,9 @@ public sealed class EdgeRulesTests
         { Valid() with { Installments = 100 }, "installments" },
         { Valid() with { CallbackUrl = "ftp://x.example/cb" }, "callbackUrl" },
         { Valid() with { CallbackUrl = "/relative" }, "callbackUrl" },
+        { Valid() with { CallbackUrl = "https://gw.example/" + new string('c', 2030) }, "callbackUrl is longer than 2048" },
+        { Valid() with { Reference = new string('r', 101) }, "reference is longer than 100" },
+        { Valid() with { OrderId = new string('o', 101) }, "orderId is longer than 100" },
         { Valid() with { PaymentMethod = null }, "paymentMethod" },
         { Valid() with { PaymentMethod = "Visa" }, "not supported" },
     };
@@ -81,11 +84,24 @@ public sealed class EdgeRulesTests
     }
 
     [Fact]
-    public void CreatePaymentValidator_LongTexts_AreClippedTo100Characters()
+    public void CreatePaymentValidator_TextsAtTheirLimits_AreKeptWhole()
     {
-        var (order, _) = CreatePaymentValidator.Validate(Valid() with { Reference = new string('r', 150), OrderId = new string('o', 100) }, null);
+        var (order, error) = CreatePaymentValidator.Validate(Valid() with
+        {
+            Reference = new string('r', FieldLimits.OrderText), OrderId = new string('o', FieldLimits.OrderText),
+            CallbackUrl = "https://gw.example/" + new string('c', FieldLimits.CallbackUrl - 19),
+        }, null);
 
-        Assert.Equal((100, 100), (order!.Reference.Length, order.OrderId.Length));
+        Assert.Null(error);
+        Assert.Equal((100, 100, 2048), (order!.Reference.Length, order.OrderId.Length, order.CallbackUrl.Length));
+    }
+
+    [Fact]
+    public void CreatePaymentValidator_LongMerchantName_IsClippedTo100Characters()
+    {
+        var (order, _) = CreatePaymentValidator.Validate(Valid() with { MerchantName = new string('m', 150) }, null);
+
+        Assert.Equal(new string('m', 100), order!.MerchantName);
     }
 
     [Fact]

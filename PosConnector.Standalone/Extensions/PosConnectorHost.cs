@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using PosConnector.Core;
+using PosConnector.Core.Http;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Terminals;
@@ -29,6 +30,8 @@ public static class PosConnectorHost
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(WriteInternalErrorAsync));
+        // Unknown routes (404), wrong methods (405) and any other body-less 4xx get a PPP error body.
+        app.UseStatusCodePages(WriteStatusAnswerAsync);
         app.MapPppApi();
         app.MapPosApi();
         app.MapAdminApi();
@@ -36,10 +39,19 @@ public static class PosConnectorHost
         return app;
     }
 
-    /// <summary>An unexpected failure answers in the PPP error shape, without a stack trace.</summary>
+    /// <summary>
+    /// An unexpected failure answers in the PPP error shape, without a stack trace. Kestrel's bad-request
+    /// exceptions are client faults, answered with their own 4xx. (A client abort never gets here: the
+    /// middleware logs it at Debug and answers 499 to nobody.)
+    /// </summary>
     private static Task WriteInternalErrorAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerPathFeature>();
+        if (error?.Error is BadHttpRequestException bad)
+        {
+            return HandlerResults.WriteAsync(context, HttpEdge.BadRequest(bad.StatusCode));
+        }
+
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("PosConnector.Errors");
         if (error is not null)
         {
@@ -47,5 +59,14 @@ public static class PosConnectorHost
         }
 
         return HandlerResults.WriteAsync(context, Core.Handlers.HandlerResult.Unexpected);
+    }
+
+    private static Task WriteStatusAnswerAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var code = context.Response.StatusCode;
+        return code is >= 400 and < 500 and not StatusCodes.Status499ClientClosedRequest
+            ? HandlerResults.WriteAsync(context, StatusAnswers.For(code, context.Request.Method, context.Response.Headers.Allow.ToString()))
+            : Task.CompletedTask;
     }
 }
