@@ -45,6 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TerminalResultHandler>();
         services.AddSingleton<TerminalAdminHandler>();
         services.AddSingleton<PaymentAdminHandler>();
+        services.AddSingleton<AttentionQuery>();
+        services.AddSingleton<AttentionHandler>();
         services.AddSingleton<PppEndpoints>();
         services.AddSingleton<PosEndpoints>();
         services.AddSingleton<AdminEndpoints>();

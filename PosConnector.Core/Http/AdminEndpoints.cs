@@ -11,7 +11,7 @@ namespace PosConnector.Core.Http;
 /// (<see cref="IsAdmin"/>), the function admin key on Azure Functions.
 /// </summary>
 public sealed class AdminEndpoints(
-    TerminalAdminHandler terminals, PaymentAdminHandler payments, IOptions<ConnectorOptions> options)
+    TerminalAdminHandler terminals, PaymentAdminHandler payments, IOptions<ConnectorOptions> options, AttentionHandler attention)
 {
     public const string AdminKeyHeader = "X-Admin-Key";
 
@@ -35,4 +35,8 @@ public sealed class AdminEndpoints(
     public Task<HandlerResult> ListTerminalsAsync(CancellationToken ct) => terminals.ListAsync(ct);
 
     public Task<HandlerResult> GetPaymentAsync(string paymentId, CancellationToken ct) => payments.GetAsync(paymentId, ct);
+
+    /// <summary>GET /api/admin/attention[?olderThanSeconds=N]: payments an operator should look at.</summary>
+    public Task<HandlerResult> ListAttentionAsync(HttpRequest request, CancellationToken ct) =>
+        attention.ListAsync(request.Query["olderThanSeconds"].ToString(), ct);
 }

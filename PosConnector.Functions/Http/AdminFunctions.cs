@@ -38,4 +38,9 @@ public sealed class AdminFunctions(AdminEndpoints endpoints, ILogger<AdminFuncti
         string paymentId,
         CancellationToken ct) =>
         endpoints.GetPaymentAsync(paymentId, ct).ToActionResultAsync(req, logger);
+
+    [Function(nameof(ListAttention))]
+    public Task<IActionResult> ListAttention(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/admin/attention")] HttpRequest req, CancellationToken ct) =>
+        endpoints.ListAttentionAsync(req, ct).ToActionResultAsync(req, logger);
 }

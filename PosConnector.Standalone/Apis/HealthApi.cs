@@ -6,5 +6,6 @@ public static class HealthApi
 {
     public static RouteHandlerBuilder MapHealthApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/health", (HealthEndpoint health, CancellationToken ct) => health.CheckAsync(ct).ToResult())
-            .WithTags("Health").WithName("GetHealth");
+            .WithTags("Health").Describe("GetHealth", "Healthy when payment state storage answers within two seconds.")
+            .Returns<HealthStatus>().Fails(503);
 }

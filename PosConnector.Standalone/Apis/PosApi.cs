@@ -1,4 +1,6 @@
+using PosConnector.Core.Handlers;
 using PosConnector.Core.Http;
+using PosConnector.Core.Terminals;
 
 namespace PosConnector.Standalone.Apis;
 
@@ -9,9 +11,15 @@ public static class PosApi
     {
         var api = app.MapGroup("/api").WithTags("POS");
         api.MapPost("/pos/payments/{paymentId}/serial", (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
-            e.SubmitSerialAsync(r, paymentId, ct).ToResult()).WithName("SubmitSerial");
+            e.SubmitSerialAsync(r, paymentId, ct).ToResult())
+            .Describe("SubmitSerial", "The submitUrl: the terminal-connector app posts the serial number of the terminal that will charge.")
+            .AcceptsJson<SerialSubmission>().Returns<SerialAccepted>().Fails(400, 401, 404, 409, 413, 422)
+            .RequiresCredentials(ApiCredential.SubmitToken);
         api.MapPost("/terminals/{serialNumber}/results", (HttpRequest r, string serialNumber, PosEndpoints e, CancellationToken ct) =>
-            e.ReceiveTerminalResultAsync(r, serialNumber, ct).ToResult()).WithName("ReceiveTerminalResult");
+            e.ReceiveTerminalResultAsync(r, serialNumber, ct).ToResult())
+            .Describe("ReceiveTerminalResult", "A terminal reports the result of one command, signed with its secret. Idempotent by commandId.")
+            .AcceptsJson<TerminalResult>().Returns<ResultAccepted>().Fails(400, 401, 404, 409, 413)
+            .RequiresCredentials(ApiCredential.TerminalSignature);
         return api;
     }
 }

@@ -26,6 +26,7 @@ public static class PosConnectorHost
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<DeadlineWorker>();
         builder.Services.AddHostedService<CallbackWorker>();
+        builder.Services.AddApiDocument();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -36,6 +37,7 @@ public static class PosConnectorHost
         app.MapPosApi();
         app.MapAdminApi();
         app.MapHealthApi();
+        app.MapApiDocument();
         return app;
     }
 
