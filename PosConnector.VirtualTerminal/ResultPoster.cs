@@ -6,7 +6,8 @@ using PosConnector.Core.Terminals;
 namespace PosConnector.VirtualTerminal;
 
 /// <summary>Posts a signed result to the connector, retrying while it is unreachable or answers 5xx.</summary>
-public sealed class ResultPoster(HttpClient http, IOptions<VirtualTerminalOptions> options, TimeProvider time, ILogger<ResultPoster> logger)
+public sealed class ResultPoster(
+    HttpClient http, IOptions<VirtualTerminalOptions> options, TerminalBoard board, TimeProvider time, ILogger<ResultPoster> logger)
 {
     public async Task<int?> PostAsync(SimulatedTerminal terminal, TerminalResult result, CancellationToken ct)
     {
@@ -25,6 +26,7 @@ public sealed class ResultPoster(HttpClient http, IOptions<VirtualTerminalOption
                 if (status < 500)
                 {
                     VirtualTerminalLog.ResultPosted(logger, terminal.SerialNumber, result.CommandId ?? "", status.Value);
+                    board.Posted(terminal.SerialNumber, result, status);
                     return status;
                 }
             }
@@ -36,6 +38,7 @@ public sealed class ResultPoster(HttpClient http, IOptions<VirtualTerminalOption
             if (time.GetUtcNow() > giveUpAt)
             {
                 VirtualTerminalLog.ResultUndelivered(logger, terminal.SerialNumber, result.CommandId ?? "");
+                board.Posted(terminal.SerialNumber, result, status);
                 return status;
             }
 

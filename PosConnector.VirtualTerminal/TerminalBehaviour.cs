@@ -29,11 +29,15 @@ public static class TerminalBehaviour
 
     public static int Cents(decimal amount) => (int)(decimal.Truncate(amount * 100m) % 100m);
 
-    private static TerminalPlan Answer(TerminalCommand c, TerminalResultStatus status, TimeSpan after, string message)
+    private static TerminalPlan Answer(TerminalCommand c, TerminalResultStatus status, TimeSpan after, string message) =>
+        new(after, ResultFor(c, status, message));
+
+    /// <summary>The signed-result body for a command; an approved charge carries the test card's data.</summary>
+    public static TerminalResult ResultFor(TerminalCommand c, TerminalResultStatus status, string message)
     {
         var approvedCharge = c.Type == TerminalCommandType.Charge && status == TerminalResultStatus.Approved;
         var reference = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(c.CommandId)))[..10];
-        return new TerminalPlan(after, new TerminalResult
+        return new TerminalResult
         {
             CommandId = c.CommandId,
             PaymentId = c.PaymentId,
@@ -47,7 +51,7 @@ public static class TerminalBehaviour
             FirstDigits = approvedCharge ? "411111" : null,
             LastDigits = approvedCharge ? "1111" : null,
             Message = message,
-        });
+        };
     }
 }
 
@@ -55,4 +59,11 @@ public static class TerminalBehaviour
 public sealed record TerminalPlan(TimeSpan After, TerminalResult? Result)
 {
     public static TerminalPlan Silent { get; } = new(TimeSpan.Zero, null);
+
+    /// <summary>A charge held for a button on the terminal page: the page posts its result.</summary>
+    public static TerminalPlan Held { get; } = new(Timeout.InfiniteTimeSpan, null);
+
+    /// <summary>For the log line: the outcome, "never answers" or "waits for the page".</summary>
+    public string Outcome => Result?.Status?.ToString().ToLowerInvariant()
+        ?? (this == Held ? "waits for the page" : "never answers");
 }

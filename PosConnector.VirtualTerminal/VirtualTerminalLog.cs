@@ -4,9 +4,9 @@ namespace PosConnector.VirtualTerminal;
 
 public static partial class VirtualTerminalLog
 {
-    [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "Terminal {SerialNumber}: {Type} {CommandId} for {Amount} -> {Outcome}")]
+    [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "Terminal {SerialNumber}: {Type} {CommandId} of payment {PaymentId} for {Amount} -> {Outcome}")]
     public static partial void CommandReceived(
-        ILogger logger, string serialNumber, TerminalCommandType type, string commandId, decimal amount, TerminalResultStatus? outcome);
+        ILogger logger, string serialNumber, TerminalCommandType type, string commandId, string paymentId, decimal amount, string outcome);
 
     [LoggerMessage(EventId = 901, Level = LogLevel.Information, Message = "Terminal {SerialNumber}: result for {CommandId} posted, connector answered {StatusCode}")]
     public static partial void ResultPosted(ILogger logger, string serialNumber, string commandId, int statusCode);
@@ -19,4 +19,10 @@ public static partial class VirtualTerminalLog
 
     [LoggerMessage(EventId = 904, Level = LogLevel.Information, Message = "Registered terminal {SerialNumber} with the connector ({StatusCode})")]
     public static partial void Registered(ILogger logger, string serialNumber, int statusCode);
+
+    [LoggerMessage(EventId = 905, Level = LogLevel.Information, Message = "Terminal {SerialNumber}: now {Mode} (terminal page)")]
+    public static partial void ModeChanged(ILogger logger, string serialNumber, string mode);
+
+    [LoggerMessage(EventId = 906, Level = LogLevel.Information, Message = "Terminal {SerialNumber}: {Choice} pressed for {CommandId} (terminal page)")]
+    public static partial void Pressed(ILogger logger, string serialNumber, string commandId, ManualChoice choice);
 }

@@ -25,6 +25,15 @@ public sealed class VirtualTerminalOptions
     /// <summary>How long after a charge's expiry a late approval (cents 03) arrives.</summary>
     public TimeSpan LateApprovalDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Where the terminal page listens. Loopback only: its buttons settle charges without authentication.
+    /// Port 0 picks a free port (tests).
+    /// </summary>
+    [Required]
+    public string PageUrl { get; init; } = DefaultPageUrl;
+
+    public const string DefaultPageUrl = "http://127.0.0.1:0";
+
     /// <summary>A result the connector cannot take (down, 5xx) is re-posted for this long.</summary>
     public TimeSpan DeliveryPatience { get; init; } = TimeSpan.FromMinutes(5);
 }
@@ -38,4 +47,7 @@ public sealed class SimulatedTerminal
     public string Secret { get; init; } = "";
 
     public string Label { get; init; } = "";
+
+    /// <summary>Manual terminals hold each charge for a button on the terminal page instead of the cents rules.</summary>
+    public bool Manual { get; init; }
 }

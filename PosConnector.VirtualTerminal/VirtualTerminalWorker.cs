@@ -13,7 +13,7 @@ namespace PosConnector.VirtualTerminal;
 /// commandId: a redelivered command re-posts the result it already decided, never a second outcome.
 /// </summary>
 public sealed class VirtualTerminalWorker(
-    StorageClients storage, ResultPoster poster, IOptions<VirtualTerminalOptions> options, TimeProvider time,
+    StorageClients storage, ResultPoster poster, TerminalBoard board, IOptions<VirtualTerminalOptions> options, TimeProvider time,
     ILogger<VirtualTerminalWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, TerminalPlan> _decided = new();
@@ -85,9 +85,8 @@ public sealed class VirtualTerminalWorker(
             return;
         }
 
-        var plan = _decided.GetOrAdd(command.CommandId,
-            _ => TerminalBehaviour.PlanFor(command, options.Value.AnswerDelay, options.Value.LateApprovalDelay));
-        VirtualTerminalLog.CommandReceived(logger, command.SerialNumber, command.Type, command.CommandId, command.Amount, plan.Result?.Status);
+        var plan = _decided.GetOrAdd(command.CommandId, _ => board.PlanFor(terminal, command));
+        VirtualTerminalLog.CommandReceived(logger, command.SerialNumber, command.Type, command.CommandId, command.PaymentId, command.Amount, plan.Outcome);
         if (plan.Result is { } result)
         {
             var task = AnswerAsync(terminal, plan.After, result, ct);

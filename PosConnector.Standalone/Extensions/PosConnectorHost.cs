@@ -17,7 +17,7 @@ public static class PosConnectorHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.Logging.AddPosConnectorConsole(builder.Environment);
 
         builder.Services.AddPosConnectorCore(builder.Configuration);
         builder.Services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();

@@ -1,0 +1,3 @@
+using PosConnector.CallbackInspector;
+
+await CallbackInspectorHost.Build(args).RunAsync();

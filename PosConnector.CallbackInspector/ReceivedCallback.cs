@@ -1,0 +1,5 @@
+namespace PosConnector.CallbackInspector;
+
+/// <summary>One callback as received. Holds the AppKey but never the AppToken.</summary>
+public sealed record ReceivedCallback(
+    DateTimeOffset At, string Path, string? PaymentId, string? Status, string? AppKey, bool HasAppToken, int AnsweredStatus, string Body);

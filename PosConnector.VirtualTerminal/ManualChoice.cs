@@ -1,0 +1,32 @@
+using PosConnector.Core.Terminals;
+
+namespace PosConnector.VirtualTerminal;
+
+/// <summary>A button on the terminal page for a held charge.</summary>
+public enum ManualChoice
+{
+    Approve,
+    Decline,
+    Fail,
+    Timeout,
+}
+
+public static class ManualChoices
+{
+    /// <summary>The result status a button posts; null for "time out", which never answers.</summary>
+    public static (TerminalResultStatus Status, string Message)? Outcome(ManualChoice choice) => choice switch
+    {
+        ManualChoice.Approve => (TerminalResultStatus.Approved, "approved on the terminal page"),
+        ManualChoice.Decline => (TerminalResultStatus.Declined, "declined on the terminal page"),
+        ManualChoice.Fail => (TerminalResultStatus.Failed, "failed on the terminal page"),
+        _ => null,
+    };
+
+    public static HeldChargeState StateAfter(ManualChoice choice) => choice switch
+    {
+        ManualChoice.Approve => HeldChargeState.Approved,
+        ManualChoice.Decline => HeldChargeState.Declined,
+        ManualChoice.Fail => HeldChargeState.Failed,
+        _ => HeldChargeState.TimedOut,
+    };
+}
