@@ -9,7 +9,9 @@ internal sealed record BenchmarkOptions(
     int Terminals = 8,
     int AnswerDelayMs = 50,
     int Warmup = 8,
-    int TimeoutSeconds = 300)
+    int TimeoutSeconds = 300,
+    int Steps = 5,
+    int Sparse = 20)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project PosConnector.Benchmarks -- [options]
@@ -19,6 +21,8 @@ internal sealed record BenchmarkOptions(
           --answer-delay-ms N   virtual terminal delay before approving (default 50)
           --warmup N            unmeasured payments before the run (default 8)
           --timeout-seconds N   bound on the measured run (default 300)
+          --steps N             sequential payments metered for storage requests per step, then 10 s idle (default 5; 0 skips)
+          --sparse N            payments 1.5-4.5 s apart for terminal result -> callback latency (default 20; 0 skips)
         Set AZURITE_CONNECTION_STRING to use a running Azurite instead of starting one.
         """;
 
@@ -42,6 +46,8 @@ internal sealed record BenchmarkOptions(
                 "--answer-delay-ms" => options with { AnswerDelayMs = value },
                 "--warmup" => options with { Warmup = value },
                 "--timeout-seconds" => options with { TimeoutSeconds = AtLeast(name, value, 1) },
+                "--steps" => options with { Steps = value },
+                "--sparse" => options with { Sparse = value },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -17,7 +17,13 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     private readonly List<Func<ValueTask>> _stops = [];
 
-    private BenchmarkStack(Azurite azurite) => Azurite = azurite;
+    private BenchmarkStack(Azurite azurite, IReadOnlyDictionary<string, string?> overrides)
+    {
+        Azurite = azurite;
+        _overrides = overrides;
+    }
+
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
 
     public Azurite Azurite { get; }
 
@@ -28,9 +34,13 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     public IReadOnlyList<string> Serials { get; private set; } = [];
 
-    public static async Task<BenchmarkStack> StartAsync(BenchmarkOptions options)
+    /// <summary>When the virtual terminal started posting each payment's result (Stopwatch timestamp), by paymentId.</summary>
+    public ResultPostClock ResultPosts { get; } = new();
+
+    /// <summary>Starts a stack on its own Azurite; <paramref name="overrides"/> replace connector settings.</summary>
+    public static async Task<BenchmarkStack> StartAsync(BenchmarkOptions options, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var stack = new BenchmarkStack(await Azurite.StartAsync());
+        var stack = new BenchmarkStack(await Azurite.StartAsync(), overrides ?? new Dictionary<string, string?>());
         try
         {
             await stack.StartHostsAsync(options);
@@ -67,6 +77,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
             builder.Environment.EnvironmentName = "Benchmark";
             builder.Configuration.Sources.Clear();
             builder.Configuration.AddInMemoryCollection(ConnectorSettings(Azurite.ConnectionString, prefix, baseUrl));
+            builder.Configuration.AddInMemoryCollection(_overrides);
             builder.WebHost.UseUrls(baseUrl);
         });
         await connector.StartAsync();
@@ -91,7 +102,10 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         {
             builder.Environment.EnvironmentName = "Benchmark";
             builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection(VirtualTerminalSettings(Azurite.ConnectionString, prefix, baseUrl, options.AnswerDelayMs, Serials));
+            // The same Azurite under another host name, so StorageRequestCounter can tell the terminal's requests apart.
+            var terminalStorage = Azurite.ConnectionString.Replace(StorageRequestCounter.ConnectorHost, StorageRequestCounter.TerminalHost, StringComparison.Ordinal);
+            builder.Configuration.AddInMemoryCollection(VirtualTerminalSettings(terminalStorage, prefix, baseUrl, options.AnswerDelayMs, Serials));
+            builder.Services.AddHttpClient<ResultPoster>().AddHttpMessageHandler(() => new ResultPostClockHandler(ResultPosts));
         });
         await terminal.StartAsync();
         _stops.Add(async () =>

@@ -10,6 +10,19 @@ internal sealed record PaymentOutcome(
     string PaymentId, double FirstCreateMs, double SubmitMs, double RepeatCreateMs, double FullFlowMs, string? Status, string? Error)
 {
     public bool Approved => Error is null && Status == "approved";
+
+    /// <summary>From the virtual terminal's result POST leaving to the callback arriving.</summary>
+    public double ResultToCallbackMs { get; init; } = double.NaN;
+}
+
+/// <summary>The steps of a POS payment as the Gateway and the terminal see them.</summary>
+internal enum PaymentStep
+{
+    FirstCreate,
+    SubmitSerial,
+    RepeatCreate,
+    ResultToCallback,
+    Deferred,
 }
 
 /// <summary>Drives POS payments as the Gateway and Sales App do: create, submit the serial, create again, await the callback.</summary>
@@ -37,7 +50,11 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
         return await Task.WhenAll(payments);
     }
 
-    private async Task<PaymentOutcome> PayAsync(int index, CancellationToken ct)
+    /// <summary>
+    /// One payment; <paramref name="stepDone"/> is called as each step ends (first create, submit serial, repeat create,
+    /// terminal result to callback), so a caller can meter the step.
+    /// </summary>
+    public async Task<PaymentOutcome> PayAsync(int index, CancellationToken ct, Action<PaymentStep>? stepDone = null)
     {
         var paymentId = Guid.NewGuid().ToString("N").ToUpperInvariant();
         var serial = stack.Serials[index % stack.Serials.Count];
@@ -49,6 +66,7 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
         {
             var firstAnswer = await PostAsync("/api/payments", body, Merchant, ct);
             firstMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            stepDone?.Invoke(PaymentStep.FirstCreate);
             var payload = JsonNode.Parse(firstAnswer["paymentAppData"]?["payload"]?.GetValue<string>()
                 ?? throw new InvalidOperationException($"first Create Payment has no payload: {firstAnswer.ToJsonString()}"));
             var submitUrl = new Uri(payload?["submitUrl"]?.GetValue<string>() ?? throw new InvalidOperationException("payload has no submitUrl"));
@@ -56,14 +74,20 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
             var submitStarted = Stopwatch.GetTimestamp();
             await PostAsync(submitUrl.PathAndQuery, new JsonObject { ["serialNumber"] = serial }.ToJsonString(), [], ct);
             submitMs = Stopwatch.GetElapsedTime(submitStarted).TotalMilliseconds;
+            stepDone?.Invoke(PaymentStep.SubmitSerial);
 
             var repeatStarted = Stopwatch.GetTimestamp();
             await PostAsync("/api/payments", body, Merchant, ct);
             repeatMs = Stopwatch.GetElapsedTime(repeatStarted).TotalMilliseconds;
+            stepDone?.Invoke(PaymentStep.RepeatCreate);
 
             var callback = await stack.Callbacks.FirstCallbackAsync(paymentId).WaitAsync(ct);
+            stepDone?.Invoke(PaymentStep.ResultToCallback);
             var fullMs = Stopwatch.GetElapsedTime(started, callback.Timestamp).TotalMilliseconds;
-            return new PaymentOutcome(paymentId, firstMs, submitMs, repeatMs, fullMs, callback.Status, null);
+            var resultToCallbackMs = stack.ResultPosts.FirstPost(paymentId) is { } posted
+                ? Stopwatch.GetElapsedTime(posted, callback.Timestamp).TotalMilliseconds
+                : double.NaN;
+            return new PaymentOutcome(paymentId, firstMs, submitMs, repeatMs, fullMs, callback.Status, null) { ResultToCallbackMs = resultToCallbackMs };
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or OperationCanceledException or System.Text.Json.JsonException)
         {
