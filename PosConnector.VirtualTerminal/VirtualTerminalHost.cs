@@ -20,6 +20,8 @@ public static class VirtualTerminalHost
         builder.Services.AddHostedService<RegistrationService>();
         builder.Services.AddHostedService<VirtualTerminalWorker>();
         configure?.Invoke(builder);
+        // After configure: tests replace the configuration there, and the transport is read from it.
+        builder.Services.AddCommandSource(builder.Configuration);
         return builder.Build();
     }
 }
