@@ -25,6 +25,7 @@ public static class PosConnectorHost
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<DeadlineWorker>();
         builder.Services.AddHostedService<CallbackWorker>();
+        builder.Services.AddHostedService<PaymentSweepWorker>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
