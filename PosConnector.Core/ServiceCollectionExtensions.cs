@@ -20,10 +20,12 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPosConnectorCore(this IServiceCollection services, IConfiguration configuration)
     {
+        KeyVaultReferenceCheck.ThrowIfUnresolved(configuration);
         services.AddValidatedOptions<VtexOptions>(configuration, VtexOptions.SectionName);
         services.AddValidatedOptions<ConnectorOptions>(configuration, ConnectorOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
         services.AddValidatedOptions<CallbackOptions>(configuration, CallbackOptions.SectionName);
+        services.AddValidatedOptions<SweepOptions>(configuration, SweepOptions.SectionName);
         services.AddValidatedOptions<PaymentOptions>(configuration, PaymentOptions.SectionName)
             .Validate(o => PaymentOptions.Validate(o) is null, "Payments: TerminalTimeoutSeconds < SecondsWaiting <= DelayToCancelSeconds is required.");
 
@@ -36,6 +38,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PaymentRepository>();
         services.AddSingleton<TerminalRegistry>();
         services.AddSingleton<PaymentEngine>();
+        services.AddSingleton<OpenPaymentsQuery>();
+        services.AddSingleton<PaymentSweep>();
         services.AddSingleton<IOutboxReminder, QueueOutboxReminder>();
         services.AddSingleton<VtexCredentialVerifier>();
         services.AddSingleton<SubmitUrlSigner>();

@@ -26,7 +26,8 @@ public static class VirtualTerminalHost
         builder.Services.AddHostedService<VirtualTerminalWorker>();
         configure?.Invoke(builder);
 
-        // Read after configure: tests replace the configuration sources.
+        // After configure: tests replace the configuration sources, and the page URL and the transport are read from them.
+        builder.Services.AddCommandSource(builder.Configuration);
         var pageUrl = builder.Configuration[$"{VirtualTerminalOptions.SectionName}:{nameof(VirtualTerminalOptions.PageUrl)}"];
         builder.WebHost.UseUrls(string.IsNullOrEmpty(pageUrl) ? VirtualTerminalOptions.DefaultPageUrl : pageUrl);
 

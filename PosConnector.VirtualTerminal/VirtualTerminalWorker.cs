@@ -14,13 +14,21 @@ namespace PosConnector.VirtualTerminal;
 /// </summary>
 public sealed class VirtualTerminalWorker(
     StorageClients storage, ResultPoster poster, TerminalBoard board, IOptions<VirtualTerminalOptions> options, TimeProvider time,
-    ILogger<VirtualTerminalWorker> logger) : BackgroundService
+    ILogger<VirtualTerminalWorker> logger, ICommandSource? commandSource = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, TerminalPlan> _decided = new();
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (commandSource is not null)
+        {
+            // Terminals:Transport=ServiceBus: the source settles each command once Accept's answer is posted.
+            await commandSource.RunAsync(Accept, stoppingToken);
+            await Task.WhenAll(_inFlight.Keys);
+            return;
+        }
+
         var queue = storage.TerminalCommands;
         var outageDelay = TimeSpan.Zero;
         var created = false;
@@ -67,7 +75,7 @@ public sealed class VirtualTerminalWorker(
     {
         try
         {
-            Accept(PosConnectorJson.Deserialize<TerminalCommand>(message.MessageText), ct);
+            _ = Accept(PosConnectorJson.Deserialize<TerminalCommand>(message.MessageText), ct);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -76,13 +84,14 @@ public sealed class VirtualTerminalWorker(
         }
     }
 
-    private void Accept(TerminalCommand command, CancellationToken ct)
+    /// <summary>Plays the terminal's part; the task ends when its result is posted (at once when it never answers).</summary>
+    private Task Accept(TerminalCommand command, CancellationToken ct)
     {
         var terminal = options.Value.Terminals.FirstOrDefault(t => t.SerialNumber == command.SerialNumber);
         if (terminal is null)
         {
             VirtualTerminalLog.NotMine(logger, command.CommandId, command.SerialNumber);
-            return;
+            return Task.CompletedTask;
         }
 
         var plan = _decided.GetOrAdd(command.CommandId, _ => board.PlanFor(terminal, command));
@@ -92,7 +101,10 @@ public sealed class VirtualTerminalWorker(
             var task = AnswerAsync(terminal, plan.After, result, ct);
             _inFlight.TryAdd(task, 0);
             _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
+            return task;
         }
+
+        return Task.CompletedTask;
     }
 
     private async Task AnswerAsync(SimulatedTerminal terminal, TimeSpan after, TerminalResult result, CancellationToken ct)

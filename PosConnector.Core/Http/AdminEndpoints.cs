@@ -7,13 +7,15 @@ using PosConnector.Core.Security;
 namespace PosConnector.Core.Http;
 
 /// <summary>
-/// Operator routes. Who may call them is the host's business: X-Admin-Key on the standalone host
-/// (<see cref="IsAdmin"/>), the function admin key on Azure Functions.
+/// Operator routes behind X-Admin-Key (<see cref="IsAdmin"/>), checked the same way on both hosts.
 /// </summary>
 public sealed class AdminEndpoints(
     TerminalAdminHandler terminals, PaymentAdminHandler payments, IOptions<ConnectorOptions> options, AttentionHandler attention)
 {
     public const string AdminKeyHeader = "X-Admin-Key";
+
+    /// <summary>The answer to a caller without the admin key (or on a host whose admin key is empty).</summary>
+    public static HandlerResult Unauthorized { get; } = HandlerResult.Error(401, "unauthorized", $"Missing or invalid {AdminKeyHeader}.");
 
     public bool IsAdmin(HttpRequest request) =>
         options.Value.AdminKey.Length > 0 && SecretComparer.AreEqual(HttpEdge.Header(request, AdminKeyHeader), options.Value.AdminKey);

@@ -16,7 +16,7 @@ public sealed class ConnectorOptions
     [MinLength(32, ErrorMessage = "Connector:SubmitTokenSecret must be at least 32 characters.")]
     public string SubmitTokenSecret { get; init; } = "";
 
-    /// <summary>X-Admin-Key for /api/admin on the standalone host. Empty disables the admin routes.</summary>
+    /// <summary>X-Admin-Key for /api/admin (both hosts). Empty disables the admin routes.</summary>
     [RegularExpression("^.{16,}$", ErrorMessage = "Connector:AdminKey must be empty (admin routes off) or at least 16 characters.")]
     public string AdminKey { get; init; } = "";
 

@@ -1,4 +1,5 @@
 using PosConnector.Core.Options;
+using PosConnector.Core.Vtex;
 
 namespace PosConnector.Core.Orchestration;
 
@@ -6,4 +7,14 @@ namespace PosConnector.Core.Orchestration;
 public sealed record CallbackRetry(TimeSpan FirstRetryDelay, double BackoffCoefficient, TimeSpan MaxRetryDelay)
 {
     public static CallbackRetry From(CallbackOptions o) => new(o.FirstRetryDelay, o.BackoffCoefficient, o.MaxRetryDelay);
+
+    /// <summary>
+    /// When to try again after attempt <paramref name="failedAttempt"/> failed at <paramref name="now"/>; null when that
+    /// would be after <paramref name="giveUpAt"/> (delayToCancel): the standalone CallbackDelivery's rule, as a time.
+    /// </summary>
+    public DateTimeOffset? NextAttemptAt(int failedAttempt, DateTimeOffset now, DateTimeOffset giveUpAt)
+    {
+        var next = now + CallbackBackoff.DelayAfter(failedAttempt, FirstRetryDelay, BackoffCoefficient, MaxRetryDelay);
+        return CallbackBackoff.ShouldRetry(next, giveUpAt) ? next : null;
+    }
 }

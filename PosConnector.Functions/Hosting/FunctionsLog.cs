@@ -20,6 +20,15 @@ public static partial class FunctionsLog
     [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "Queue {Queue}: dropped a message that is not a payment id")]
     public static partial void NotAPaymentId(ILogger logger, string queue);
 
-    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Payment {PaymentId}: callback attempt failed ({Failure}); the orchestration retries")]
-    public static partial void CallbackAttemptFailed(ILogger logger, string paymentId, string failure);
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Payment {PaymentId}: callback attempt {Attempt} failed ({Failure})")]
+    public static partial void CallbackAttemptFailed(ILogger logger, string paymentId, int attempt, string failure);
+
+    [LoggerMessage(EventId = 505, Level = LogLevel.Warning, Message = "Payment {PaymentId}: activity {Activity} failed ({Failures} in a row); reading the table again in {Delay}")]
+    public static partial void ActivityFailed(ILogger logger, string paymentId, string activity, int failures, TimeSpan delay);
+
+    [LoggerMessage(EventId = 506, Level = LogLevel.Critical, Message = "OPERATOR ALERT queue {Queue}: a message was poisoned (payment {PaymentId}); the sweep retries open payments, check the logs for its failures")]
+    public static partial void PoisonMessage(ILogger logger, string queue, string paymentId);
+
+    [LoggerMessage(EventId = 507, Level = LogLevel.Information, Message = "Purged {Count} finished orchestration instances created before {Before}")]
+    public static partial void Purged(ILogger logger, int count, DateTimeOffset before);
 }

@@ -1,10 +1,7 @@
 using Azure.Core.Serialization;
-using Azure.Identity;
-using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PosConnector.Core;
 using PosConnector.Core.Json;
 using PosConnector.Core.Options;
@@ -18,7 +15,7 @@ namespace PosConnector.Functions.Hosting;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Core plus what only this host has: Service Bus for terminal commands, the wakeup queue that starts or nudges
+    /// Core plus what only this host has: the terminal command transport, the wakeup queue that starts or nudges
     /// the Durable orchestration, and the outbox reminder. The standalone equivalent is PosConnectorHost.Build.
     /// </summary>
     public static IServiceCollection AddPosConnectorFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -34,26 +31,11 @@ public static class FunctionsServiceCollectionExtensions
             o => $"{o.Prefix}-outbox" == QueueNames.Outbox,
             $"Storage:Prefix must be '{QueueNames.Prefix}' on the Functions host: its queue triggers listen on {QueueNames.Outbox} and {QueueNames.Wakeups}.");
 
-        services.AddOptions<ServiceBusOptions>()
-            .Bind(configuration.GetSection(ServiceBusOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => ServiceBusOptions.Validate(o) is null, ServiceBusOptions.ValidationMessage)
-            .ValidateOnStart();
-
-        services.AddSingleton(CreateServiceBusClient);
-        services.AddSingleton<ITerminalCommandSender, ServiceBusTerminalCommandSender>();
+        // Terminals:Transport: Service Bus sessions in Azure, the Storage Queue under func start with Azurite.
+        services.AddTerminalCommandSender(configuration);
         services.AddSingleton<PaymentWakeups>();
         services.AddSingleton<IPaymentEffectDispatcher, FunctionsEffectDispatcher>();
         services.AddHostedService<StorageInitializer>();
         return services;
-    }
-
-    /// <summary>Managed identity in Azure (STYLE B8); a connection string only for local runs.</summary>
-    private static ServiceBusClient CreateServiceBusClient(IServiceProvider services)
-    {
-        var o = services.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
-        return string.IsNullOrEmpty(o.ConnectionString)
-            ? new ServiceBusClient(o.FullyQualifiedNamespace, new DefaultAzureCredential())
-            : new ServiceBusClient(o.ConnectionString);
     }
 }

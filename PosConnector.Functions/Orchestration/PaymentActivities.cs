@@ -14,7 +14,9 @@ namespace PosConnector.Functions.Orchestration;
 /// write path both hosts share. Activities may run more than once; the engine makes repeats harmless.
 /// </summary>
 public sealed class PaymentActivities(
-    PaymentEngine engine, CallbackDelivery delivery, IOptions<CallbackOptions> callbacks, ILogger<PaymentActivities> logger)
+    PaymentEngine engine, CallbackDelivery delivery, IOptions<CallbackOptions> callbacks,
+    TimeProvider time,
+    ILogger<PaymentActivities> logger)
 {
     [Function(nameof(ReadPaymentStep))]
     public async Task<StepDto> ReadPaymentStep([ActivityTrigger] string paymentId, CancellationToken ct) =>
@@ -24,17 +26,25 @@ public sealed class PaymentActivities(
     public async Task ApplyDeadline([ActivityTrigger] string paymentId, CancellationToken ct) =>
         await engine.ApplyAsync(paymentId, new PaymentEvent.DeadlineReached(), ct);
 
-    /// <summary>One POST of the final status; throws unless VTEX answered 2xx, so the orchestrator's RetryPolicy retries.</summary>
+    /// <summary>
+    /// One POST of the final status with its true attempt number; true on a 2xx (recorded on the payment). An activity
+    /// can run later than the orchestrator scheduled it, so it never POSTs once delayToCancel has passed.
+    /// </summary>
     [Function(nameof(NotifyVtex))]
-    public async Task NotifyVtex([ActivityTrigger] CallbackMessage callback, CancellationToken ct)
+    public async Task<bool> NotifyVtex([ActivityTrigger] CallbackMessage callback, CancellationToken ct)
     {
-        // Durable does not tell an activity which retry it is, so Attempt is the orchestration's, not the POST's.
+        if (time.GetUtcNow() >= callback.GiveUpAt)
+        {
+            return false;
+        }
+
         var result = await delivery.DeliverAsync(callback, ct);
         if (!result.Delivered)
         {
-            FunctionsLog.CallbackAttemptFailed(logger, callback.PaymentId, result.Failure);
-            throw new HttpRequestException($"Callback for payment {callback.PaymentId} not delivered: {result.Failure}.");
+            FunctionsLog.CallbackAttemptFailed(logger, callback.PaymentId, callback.Attempt, result.Failure);
         }
+
+        return result.Delivered;
     }
 
     /// <summary>Every attempt before delayToCancel failed: an operator alert, and the payment stops owing a callback.</summary>

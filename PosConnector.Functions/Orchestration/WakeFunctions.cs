@@ -58,7 +58,7 @@ public sealed class WakeFunctions(PaymentEngine engine, ILogger<WakeFunctions> l
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(PaymentOrchestrator), paymentId, new StartOrchestrationOptions(paymentId), ct);
+                nameof(PaymentOrchestrator), new PaymentOrchestrationInput(paymentId), new StartOrchestrationOptions(paymentId), ct);
             FunctionsLog.OrchestrationStarted(logger, paymentId);
         }
         catch (Exception e) when (e is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists })
@@ -79,7 +79,7 @@ public sealed class WakeFunctions(PaymentEngine engine, ILogger<WakeFunctions> l
         {
             // The instance vanished between the look-up and the raise (purged): start a fresh one, which reads the table.
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(PaymentOrchestrator), paymentId, new StartOrchestrationOptions(paymentId), ct);
+                nameof(PaymentOrchestrator), new PaymentOrchestrationInput(paymentId), new StartOrchestrationOptions(paymentId), ct);
             FunctionsLog.OrchestrationStarted(logger, paymentId);
         }
     }

@@ -1,4 +1,3 @@
-using PosConnector.Core.Handlers;
 using PosConnector.Core.Http;
 
 namespace PosConnector.Standalone.Apis;
@@ -35,5 +34,5 @@ public static class AdminApi
     private static async ValueTask<object?> RequireAdminKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         context.HttpContext.RequestServices.GetRequiredService<AdminEndpoints>().IsAdmin(context.HttpContext.Request)
             ? await next(context)
-            : HandlerResult.Error(401, "unauthorized", $"Missing or invalid {AdminEndpoints.AdminKeyHeader}.").ToResult();
+            : AdminEndpoints.Unauthorized.ToResult();
 }

@@ -21,12 +21,13 @@ public static class PosConnectorHost
 
         builder.Services.AddPosConnectorCore(builder.Configuration);
         builder.Services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
-        builder.Services.AddSingleton<ITerminalCommandSender, StorageQueueTerminalCommandSender>();
+        builder.Services.AddTerminalCommandSender(builder.Configuration);
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<DeadlineWorker>();
         builder.Services.AddHostedService<CallbackWorker>();
         builder.Services.AddApiDocument();
+        builder.Services.AddHostedService<PaymentSweepWorker>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

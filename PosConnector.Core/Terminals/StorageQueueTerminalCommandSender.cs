@@ -1,10 +1,9 @@
 using PosConnector.Core.Json;
 using PosConnector.Core.Storage;
-using PosConnector.Core.Terminals;
 
-namespace PosConnector.Standalone.Effects;
+namespace PosConnector.Core.Terminals;
 
-/// <summary>Terminal commands on the <c>terminal-commands</c> Storage Queue, as JSON.</summary>
+/// <summary>Terminal commands on the <c>Storage:TerminalCommandsQueue</c> Storage Queue, as JSON.</summary>
 public sealed class StorageQueueTerminalCommandSender(StorageClients storage) : ITerminalCommandSender
 {
     public async Task SendAsync(TerminalCommand command, CancellationToken ct) =>

@@ -1,0 +1,53 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosConnector.Core.Options;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Ppp;
+using PosConnector.Functions.Hosting;
+using PosConnector.Functions.Messaging;
+
+namespace PosConnector.Functions.Orchestration;
+
+/// <summary>
+/// The safety nets around the orchestrations: the sweep (every 5 minutes, wakes every payment past its deadline or
+/// still owing a callback), the daily purge of finished Durable instances, and an operator alert per poison message.
+/// </summary>
+public sealed class MaintenanceFunctions(
+    PaymentSweep sweep, PaymentWakeups wakeups, IOptions<SweepOptions> options, TimeProvider time, ILogger<MaintenanceFunctions> logger)
+{
+    public const string SweepSchedule = "0 */5 * * * *";
+    public const string PurgeSchedule = "0 30 3 * * *";
+    public const string PoisonedWakeups = QueueNames.Wakeups + "-poison";
+    public const string PoisonedOutbox = QueueNames.Outbox + "-poison";
+
+    /// <summary>The orchestration reads the table when woken: it delivers or abandons the callback, or applies the deadline.</summary>
+    [Function(nameof(SweepPayments))]
+    public Task SweepPayments([TimerTrigger(SweepSchedule)] TimerInfo timer, CancellationToken ct) =>
+        sweep.SweepAsync((state, token) => wakeups.WakeAsync(state.PaymentId, token), ct);
+
+    /// <summary>A purged instance of a payment that is still open is simply started again by its next wakeup.</summary>
+    [Function(nameof(PurgeFinishedInstances))]
+    public async Task PurgeFinishedInstances(
+        [TimerTrigger(PurgeSchedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        var before = time.GetUtcNow() - options.Value.InstanceRetention;
+        var result = await client.PurgeAllInstancesAsync(
+            new PurgeInstancesFilter(
+                CreatedFrom: null,
+                CreatedTo: before,
+                Statuses: [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]),
+            ct);
+        FunctionsLog.Purged(logger, result.PurgedInstanceCount, before);
+    }
+
+    [Function(nameof(AlertPoisonedWakeup))]
+    public void AlertPoisonedWakeup([QueueTrigger(PoisonedWakeups)] string message) => Alert(PoisonedWakeups, message);
+
+    [Function(nameof(AlertPoisonedOutbox))]
+    public void AlertPoisonedOutbox([QueueTrigger(PoisonedOutbox)] string message) => Alert(PoisonedOutbox, message);
+
+    private void Alert(string queue, string message) =>
+        FunctionsLog.PoisonMessage(logger, queue, Identifiers.IsPaymentId(message) ? message : "(not a payment id)");
+}
