@@ -18,7 +18,7 @@ public static class PppApi
             e.SettleAsync(r, paymentId, ct).ToResult()).WithName("SettlePayment");
         api.MapPost("/payments/{paymentId}/refunds", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.RefundAsync(r, paymentId, ct).ToResult()).WithName("RefundPayment");
-        // Both spellings of the inbound route exist in VTEX's docs (spec §9.2).
+        // Both spellings of the inbound route exist in VTEX's docs (docs/protocol.md §8).
         api.MapPost("/payments/{paymentId}/inbound/{action}", (HttpRequest r, string paymentId, string action, PppEndpoints e, CancellationToken ct) =>
             e.InboundAsync(r, paymentId, action, ct).ToResult()).WithName("InboundRequest");
         api.MapPost("/payments/{paymentId}/inbound-request/{action}", (HttpRequest r, string paymentId, string action, PppEndpoints e, CancellationToken ct) =>
