@@ -6,7 +6,7 @@ using PosConnector.Core.Terminals;
 namespace PosConnector.VirtualTerminal;
 
 /// <summary>
-/// The virtual terminal's outcome rules (ARCHITECTURE.md), a pure function of the command: charge cents
+/// The virtual terminal's outcome rules (docs/terminal-integration.md), a pure function of the command: charge cents
 /// 01 declined, 02 never answers, 03 approves after the deadline, 04 fails, anything else approves.
 /// </summary>
 public static class TerminalBehaviour

@@ -18,7 +18,7 @@ public sealed class VtexOptions
     [Required(ErrorMessage = "Vtex:CallbackAppToken is required (the partner's own VTEX AppToken for callbacks).")]
     public string CallbackAppToken { get; init; } = "";
 
-    /// <summary>The Test Suite sends empty credentials unless its toggle is on (spec §2.1).</summary>
+    /// <summary>The Test Suite sends empty credentials unless its toggle is on (docs/protocol.md §2).</summary>
     public bool AllowEmptyTestSuiteCredentials { get; init; }
 }
 

@@ -118,7 +118,7 @@ public enum CallbackStatus
     Abandoned,
 }
 
-/// <summary>The Test Suite's card-number-driven flows (spec §7.2); no terminal is involved.</summary>
+/// <summary>The Test Suite's card-number-driven flows (docs/protocol.md §6); no terminal is involved.</summary>
 public enum TestSuiteFlow
 {
     Approved,

@@ -1,6 +1,6 @@
 namespace PosConnector.Core.Payments;
 
-/// <summary>The Test Suite's card numbers (spec §7.2). The number picks a flow and is then forgotten.</summary>
+/// <summary>The Test Suite's card numbers (docs/protocol.md §6). The number picks a flow and is then forgotten.</summary>
 public static class TestSuiteCards
 {
     public static TestSuiteFlow? FlowFor(string? cardNumber) => cardNumber switch

@@ -22,14 +22,14 @@ public sealed record CreatePaymentRequest
     public PppCard? Card { get; init; }
     public IReadOnlyList<MerchantSetting>? MerchantSettings { get; init; }
 
-    /// <summary>The schema spells it <c>sandBoxMode</c>; other bodies say <c>sandboxMode</c> (spec §9.4).</summary>
+    /// <summary>The schema spells it <c>sandBoxMode</c>; other bodies say <c>sandboxMode</c> (docs/protocol.md §8).</summary>
     [JsonProperty("sandBoxMode")]
     public bool? SandBoxMode { get; init; }
 
     [JsonProperty("sandboxMode")]
     private bool? SandboxModeAlias { init => SandBoxMode ??= value; }
 
-    /// <summary>Examples say <c>inboundRequestsUrl</c>, the schema <c>inboundRequestUrl</c> (spec §9.3).</summary>
+    /// <summary>Examples say <c>inboundRequestsUrl</c>, the schema <c>inboundRequestUrl</c> (docs/protocol.md §8).</summary>
     [JsonProperty("inboundRequestsUrl")]
     public string? InboundRequestsUrl { get; init; }
 

@@ -18,5 +18,5 @@ public sealed record ManifestPaymentMethod(string Name, string AllowsSplit);
 
 public sealed record ManifestCustomField(string Name, string Type);
 
-/// <summary>Whole hours, as strings (spec §3.1).</summary>
+/// <summary>Whole hours, as strings (docs/protocol.md §3.1).</summary>
 public sealed record ManifestAutoSettleDelay(string Minimum, string Maximum);

@@ -4,7 +4,7 @@ namespace PosConnector.Core.Ppp;
 
 /// <summary>
 /// The body of Cancel, Settle and Refund: each is keyed by <see cref="RequestId"/>. The amount always comes
-/// from stored state for Cancel, whose <c>value</c> VTEX documents in cents (spec §9.6).
+/// from stored state for Cancel, whose <c>value</c> VTEX documents in cents (docs/protocol.md §8).
 /// </summary>
 public sealed record PaymentOperationRequest
 {

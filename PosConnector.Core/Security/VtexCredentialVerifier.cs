@@ -4,7 +4,7 @@ using PosConnector.Core.Options;
 namespace PosConnector.Core.Security;
 
 /// <summary>
-/// Checks the merchant credentials the Gateway sends: X-VTEX-API-* or X-PROVIDER-API-* (spec §2.1, §9.1).
+/// Checks the merchant credentials the Gateway sends: X-VTEX-API-* or X-PROVIDER-API-* (docs/protocol.md §2, §8).
 /// Header lookup is case-insensitive in both hosts.
 /// </summary>
 public sealed class VtexCredentialVerifier(IOptions<VtexOptions> options)

@@ -1,6 +1,6 @@
 namespace PosConnector.Core.Terminals;
 
-/// <summary>A command for one terminal (ARCHITECTURE.md "Terminal command"). Ids are derived from payment state.</summary>
+/// <summary>A command for one terminal (docs/terminal-integration.md §2). Ids are derived from payment state.</summary>
 public sealed record TerminalCommand(
     string CommandId,
     TerminalCommandType Type,

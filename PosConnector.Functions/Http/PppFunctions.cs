@@ -51,7 +51,7 @@ public sealed class PppFunctions(PppEndpoints endpoints, PaymentWakeups wakeups,
         CancellationToken ct) =>
         endpoints.RefundAsync(req, paymentId, ct).ToActionResultAsync(req, logger);
 
-    // Both spellings of the inbound route exist in VTEX's docs (spec §9.2).
+    // Both spellings of the inbound route exist in VTEX's docs (docs/protocol.md §8).
     [Function(nameof(InboundRequest))]
     public Task<IActionResult> InboundRequest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/payments/{paymentId}/inbound/{action}")] HttpRequest req,

@@ -29,7 +29,7 @@ public sealed class WakeFunctions(PaymentEngine engine, ILogger<WakeFunctions> l
             return;
         }
 
-        // Nudge a live instance; (re)start only a missing or finished one (ARCHITECTURE "Durable pitfalls").
+        // Nudge a live instance; (re)start only a missing or finished one (docs/architecture.md "Durable pitfalls").
         var instance = await client.GetInstanceAsync(paymentId, getInputsAndOutputs: false, ct);
         if (instance is null || instance.IsCompleted)
         {

@@ -31,7 +31,7 @@ public static class PppApi
             e.RefundAsync(r, paymentId, ct).ToResult())
             .Describe("RefundPayment", "Refund part or all of the settled amount on the terminal: 500 while the terminal has not confirmed (VTEX retries); 501 refund-manually if the terminal refused.")
             .Operation<PaymentOperationRequest, RefundResponse>().Returns<RefundResponse>(422, 500, 501).Fails(400, 404);
-        // Both spellings of the inbound route exist in VTEX's docs (spec §9.2).
+        // Both spellings of the inbound route exist in VTEX's docs (docs/protocol.md §8).
         api.MapPost("/payments/{paymentId}/inbound/{action}", (HttpRequest r, string paymentId, string action, PppEndpoints e, CancellationToken ct) =>
             e.InboundAsync(r, paymentId, action, ct).ToResult())
             .Describe("InboundRequest", "Inbound request (beta): no inbound action exists; responseData carries a 404 for the original caller.")
