@@ -1,3 +1,4 @@
+using PosConnector.Core.Handlers;
 using PosConnector.Core.Http;
 
 namespace PosConnector.Standalone.Apis;
