@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
+using PosConnector.Core.Terminals;
 using PosConnector.Functions.Tests.TestSupport;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
@@ -79,6 +80,147 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(dispatcher.Dispatched, e => e is PaymentEffect.ScheduleDeadline);
         Assert.Equal(afterDrain, dispatcher.Dispatched.Count);
         Assert.Empty(await new PaymentRepository(Storage).ReadOutboxAsync(id, ct));
+    }
+
+    [Fact]
+    public async Task Drain_WhileAnotherDrainHoldsTheRows_SendsNothingAndSaysWhenToComeBack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dispatcher = new GatedDispatcher();
+        var time = new FakeTimeProvider(Start);
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new CountingReminder(), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
+        var id = await ChargeCommittedWithoutDispatchAsync();
+
+        var first = engine.DrainOutboxAsync(id, ct);
+        await dispatcher.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        var second = await engine.DrainOutboxAsync(id, ct);
+        dispatcher.Release.SetResult();
+        await first;
+        var third = await engine.DrainOutboxAsync(id, ct);
+
+        Assert.Equal(Start + _options.Value.OutboxReminderDelay, second.RetryAt);
+        Assert.Null(third.RetryAt);
+        Assert.Equal(["ScheduleDeadline", "SendTerminalCommand"], dispatcher.Dispatched.Select(e => e.GetType().Name).Order());
+    }
+
+    [Fact]
+    public async Task Drain_OfACommandThatHasAResult_DeletesItWithoutSendingIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dispatcher = new RecordingDispatcher();
+        var time = new FakeTimeProvider(Start);
+        var repository = new PaymentRepository(Storage);
+        var engine = new PaymentEngine(repository, new CountingReminder(), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
+        var id = await ChargeCommittedWithoutDispatchAsync();
+
+        await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Declined), ct);
+        var sentByTheResult = dispatcher.Dispatched.ToList();
+        await engine.DrainOutboxAsync(id, ct);
+
+        Assert.Equal(["NotifyVtex"], sentByTheResult.Select(e => e.GetType().Name));
+        Assert.Equal(sentByTheResult, dispatcher.Dispatched);
+        Assert.Empty(await repository.ReadOutboxAsync(id, ct));
+    }
+
+    [Fact]
+    public async Task Commit_OfAStateLargerThanOneProperty_SpansSeveralAndReadsBack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var repository = new PaymentRepository(Storage);
+        var id = Payments.NewId();
+        var order = Order() with { CallbackUrl = "https://gw.example/cb?pad=" + new string('x', 70_000) };
+        var decision = PaymentDecider.Decide(null, new PaymentEvent.CreatePaymentCalled(id, order, Terms, TestSuiteFlow.AsyncApproved), Start);
+
+        await repository.CommitAsync(id, null, decision, OutboxClaim.New(Start, TimeSpan.FromSeconds(30)), ct);
+        var row = (await Storage.Payments.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "state", cancellationToken: ct)).Value;
+
+        Assert.Equal(order.CallbackUrl, (await repository.LoadAsync(id, ct))!.State.Order.CallbackUrl);
+        Assert.NotNull(row.GetString("State2"));
+        Assert.Single(await repository.ReadOutboxAsync(id, ct));
+    }
+
+    [Fact]
+    public async Task Apply_WhenTheStateWouldOutgrowStorage_IsRefusedAndWritesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new CountingReminder(), new RecordingDispatcher(), _options,
+            new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance);
+        var id = Payments.NewId();
+        var order = Order() with { CallbackUrl = "https://gw.example/cb?pad=" + new string('x', ChunkedText.MaxChars) };
+
+        var decision = await engine.ApplyAsync(id, new PaymentEvent.CreatePaymentCalled(id, order, Terms, null), ct);
+
+        Assert.Equal("payment-too-large", decision.Rejection?.Code);
+        Assert.Null(await engine.FindAsync(id, ct));
+    }
+
+    [Fact]
+    public async Task Apply_BeyondTheOperationsCap_RefusesNewRequestIdsButAnswersKnownOnes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new CountingReminder(), new RecordingDispatcher(), _options,
+            new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance);
+        var id = await ChargeCommittedWithoutDispatchAsync();
+        await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Approved), ct);
+
+        for (var i = 0; i < PaymentLimits.MaxOperations; i++)
+        {
+            await engine.ApplyAsync(id, new PaymentEvent.SettlementRequested(RequestId(i), 0.01m), ct);
+        }
+
+        var refused = await engine.ApplyAsync(id, new PaymentEvent.SettlementRequested(RequestId(-1), 0.01m), ct);
+        var repeated = await engine.ApplyAsync(id, new PaymentEvent.SettlementRequested(RequestId(7), 0.01m), ct);
+        var recorded = await engine.ApplyAsync(id, new PaymentEvent.CallbackDelivered(1), ct);
+
+        Assert.Equal("too-many-operations", refused.Rejection?.Code);
+        Assert.Equal(DecisionOutcome.Unchanged, repeated.Outcome);
+        Assert.Equal(CallbackStatus.Delivered, recorded.State!.Callback);
+        Assert.Equal(PaymentLimits.MaxOperations, (await engine.FindAsync(id, ct))!.Operations.Count);
+        Assert.Equal(PaymentLimits.MaxOperations * 0.01m, (await engine.FindAsync(id, ct))!.SettledAmount);
+    }
+
+    private static string RequestId(int i) => $"{i:D4}-{new string('r', 120)}";
+
+    private static PaymentEvent.TerminalResultReceived ChargeResult(string id, TerminalResultStatus status) =>
+        new(Serial, new TerminalResult
+        {
+            CommandId = $"{id}-1", PaymentId = id, Type = TerminalCommandType.Charge, Status = status,
+            AuthorizationId = "AUT-1", CardBrand = "Visa", FirstDigits = "411111", LastDigits = "1111",
+        });
+
+    /// <summary>A payment whose charge was committed by a writer that died before dispatching (its claim lapsed).</summary>
+    private async Task<string> ChargeCommittedWithoutDispatchAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var repository = new PaymentRepository(Storage);
+        var id = Payments.NewId();
+        PaymentEvent created = new PaymentEvent.CreatePaymentCalled(id, Order(10m), Terms, null);
+        var lapsed = new OutboxClaim("crashed-writer", Start);
+        await repository.CommitAsync(id, null, PaymentDecider.Decide(null, created, Start), lapsed, ct);
+        foreach (var e in new[] { SerialAccepted(), created })
+        {
+            var loaded = await repository.LoadAsync(id, ct);
+            await repository.CommitAsync(id, loaded, PaymentDecider.Decide(loaded!.State, e, Start), lapsed, ct);
+        }
+
+        Assert.Equal(2, (await repository.ReadOutboxAsync(id, ct)).Count);
+        return id;
+    }
+
+    private sealed class GatedDispatcher : IPaymentEffectDispatcher
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public System.Collections.Concurrent.ConcurrentBag<PaymentEffect> Dispatched { get; } = [];
+
+        public async Task DispatchAsync(string paymentId, PaymentEffect effect, CancellationToken ct)
+        {
+            Dispatched.Add(effect);
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(ct);
+        }
     }
 
     private sealed class RecordingDispatcher : IPaymentEffectDispatcher

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(PosConnector.Functions.Tests.TestSupport.AzuriteFixture))]
@@ -12,8 +10,7 @@ namespace PosConnector.Functions.Tests.TestSupport;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private Process? _azurite;
+    private AzuriteProcess? _azurite;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -25,63 +22,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        var bin = Path.Combine(TestEnvironment.RepositoryRoot, "node_modules", ".bin", "azurite");
-        if (!File.Exists(bin))
-        {
-            throw new InvalidOperationException($"Azurite is not installed at {bin}: run `npm ci` in the repository root (scripts/test.sh does).");
-        }
-
-        var (blob, queue, table) = (TestEnvironment.FreeTcpPort(), TestEnvironment.FreeTcpPort(), TestEnvironment.FreeTcpPort());
-        _azurite = Process.Start(new ProcessStartInfo(bin,
-            "--silent --inMemoryPersistence --skipApiVersionCheck --loose " +
-            $"--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        })!;
-        _azurite.OutputDataReceived += (_, _) => { };
-        _azurite.ErrorDataReceived += (_, _) => { };
-        _azurite.BeginOutputReadLine();
-        _azurite.BeginErrorReadLine();
-
-        foreach (var port in new[] { blob, queue, table })
-        {
-            await WaitForPortAsync(port, _azurite);
-        }
-
-        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey +
-            $";BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1" +
-            $";TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        _azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FreePorts());
+        ConnectionString = _azurite.ConnectionString;
     }
 
     public ValueTask DisposeAsync()
     {
-        if (_azurite is { HasExited: false })
-        {
-            _azurite.Kill(entireProcessTree: true);
-            _azurite.WaitForExit(5000);
-        }
-
         _azurite?.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static async Task WaitForPortAsync(int port, Process azurite)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < until && !azurite.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
     }
 }

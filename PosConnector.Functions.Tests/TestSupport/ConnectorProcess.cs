@@ -47,6 +47,8 @@ public sealed class ConnectorProcess : IDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>No graceful shutdown: whatever was in flight is lost, as in a crash.</summary>
     public void Kill()
     {

@@ -5,7 +5,10 @@ using PosConnector.Core.Vtex;
 
 namespace PosConnector.Standalone.Workers;
 
-/// <summary>Delivers callbacks to VTEX; a failed attempt hides the message for the backoff delay.</summary>
+/// <summary>
+/// Delivers callbacks to VTEX. A failed attempt schedules the next as a new message delayed by the backoff (and the
+/// current one is deleted), so retries until delayToCancel never count toward the poison threshold.
+/// </summary>
 public sealed class CallbackWorker(StorageClients storage, IServiceProvider services, ILogger<CallbackWorker> logger)
     : QueueWorker(storage.Callbacks, storage.Poison, logger)
 {
@@ -19,7 +22,7 @@ public sealed class CallbackWorker(StorageClients storage, IServiceProvider serv
         }
 
         var next = callback with { Attempt = callback.Attempt + 1 };
-        await Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, PosConnectorJson.Serialize(next), delay, ct);
-        return false;
+        await Queue.SendMessageAsync(PosConnectorJson.Serialize(next), delay, cancellationToken: ct);
+        return true;
     }
 }

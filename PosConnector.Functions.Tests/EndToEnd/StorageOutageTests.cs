@@ -1,0 +1,103 @@
+using System.Globalization;
+using PosConnector.Functions.Tests.TestSupport;
+using Xunit;
+
+namespace PosConnector.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// Storage goes away for longer than the SDK's own retries (~30 s), with payments in flight, and comes back on the same
+/// ports with the same data: the host process stays up, its workers and the virtual terminal recover by themselves,
+/// and every payment completes with one callback. POS_OUTAGE_SECONDS sets the outage (default 36; e.g. 60).
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class StorageOutageTests
+{
+    private const string Serial = "OUT-1";
+    private const int PaymentsInFlight = 3;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private static TimeSpan Outage => TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("POS_OUTAGE_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 36);
+
+    [Fact]
+    public async Task StorageDownLongerThanTheSdkRetries_HostStaysUpAndEveryPaymentCompletesOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var location = Directory.CreateTempSubdirectory("azurite-outage-").FullName;
+        var ports = AzuriteProcess.FreePorts();
+        var azurite = await AzuriteProcess.StartAsync(ports, location);
+        try
+        {
+            var prefix = TestEnvironment.UniquePrefix();
+            var port = TestEnvironment.FreeTcpPort();
+            var baseUrl = $"http://127.0.0.1:{port}";
+            var settings = TestSettings.Connector(azurite.ConnectionString, prefix, baseUrl);
+            // Long enough that no payment times out during the outage: each must end approved.
+            settings["Payments:SecondsWaiting"] = "170";
+            settings["Payments:TerminalTimeoutSeconds"] = "150";
+            var terminalSettings = TestSettings.VirtualTerminal(azurite.ConnectionString, prefix, baseUrl, Serial);
+            terminalSettings["VirtualTerminal:AnswerDelay"] = "00:00:02";
+            await using var callbacks = await CallbackReceiver.StartAsync();
+            using var client = new PppClient(baseUrl);
+            using var connector = await ConnectorProcess.StartAsync(settings, port);
+            await client.RegisterTerminalAsync(Serial);
+            await using var terminal = await VirtualTerminalApp.StartAsync(terminalSettings);
+
+            var before = new List<string>();
+            for (var i = 0; i < PaymentsInFlight; i++)
+            {
+                before.Add(await StartChargeAsync(client, callbacks));
+            }
+
+            // The terminal answers while storage is down: its results are refused (5xx) and re-posted until it is back.
+            await azurite.StopAsync();
+            await Task.Delay(Outage, ct);
+            Assert.False(connector.HasExited, "the connector process exited during the storage outage");
+            azurite.Dispose();
+            azurite = await AzuriteProcess.StartAsync(ports, location);
+
+            var after = await RetryAsync(() => StartChargeAsync(client, callbacks));
+            foreach (var id in before.Append(after))
+            {
+                var callback = await callbacks.WaitForAsync(id, Patience);
+                Assert.Equal("approved", (string?)callback.Body["status"]);
+                await client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", Patience);
+            }
+
+            Assert.False(connector.HasExited);
+            Assert.All(before.Append(after), id => Assert.Single(callbacks.For(id)));
+        }
+        finally
+        {
+            azurite.Dispose();
+            Directory.Delete(location, recursive: true);
+        }
+    }
+
+    private static async Task<string> StartChargeAsync(PppClient client, CallbackReceiver callbacks)
+    {
+        var id = Payments.NewId();
+        var body = Payments.Create(id, 21.50m, callbacks.CallbackUrlFor("TXO", id));
+        var first = await client.CreatePaymentAsync(body);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.SubmitSerialAsync(first, Serial)).Status);
+        Assert.Equal("vtex.challenge-wait-for-confirmation", (string?)(await client.CreatePaymentAsync(body)).Json["paymentAppData"]?["appName"]);
+        return id;
+    }
+
+    /// <summary>Right after storage returns, the first calls may still meet the SDK's back-off: try again for a while.</summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> action)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (Exception) when (DateTime.UtcNow < until)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+}

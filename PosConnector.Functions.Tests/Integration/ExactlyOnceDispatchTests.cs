@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PosConnector.Core.Json;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Storage;
+using PosConnector.Core.Terminals;
+using PosConnector.Functions.Tests.TestSupport;
+using Xunit;
+
+namespace PosConnector.Functions.Tests.Integration;
+
+/// <summary>
+/// A writer dies between its commit and its dispatch, or between dispatch and outbox delete; then drains and
+/// reminders race. The real host (workers included) on real Azurite, no terminal: the command queue is counted.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Serial = "EXACT-1";
+    private readonly string _prefix = TestEnvironment.UniquePrefix();
+    private ConnectorApp _connector = null!;
+    private CallbackReceiver _callbacks = null!;
+    private PppClient _client = null!;
+
+    private IServiceProvider Services => _connector.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        _callbacks = await CallbackReceiver.StartAsync();
+        // A long terminal timeout keeps the deadline (abort, denial) out of these scenarios.
+        _connector = await ConnectorApp.StartAsync(azurite.ConnectionString, _prefix, configure: builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:TerminalTimeoutSeconds"] = "25" }));
+        _client = new PppClient(_connector.BaseUrl);
+        await _client.RegisterTerminalAsync(Serial);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        await _callbacks.DisposeAsync();
+        _client.Dispose();
+    }
+
+    [Fact]
+    public async Task CrashAfterCommit_DrainsAndRemindersRacing_SendOneChargeAndOneCallback()
+    {
+        var id = await IdentifiedPaymentAsync();
+        var state = (await Services.GetRequiredService<PaymentEngine>().FindAsync(id, Ct))!;
+
+        // The charge is committed, then its writer dies: nothing dispatched, rows left behind.
+        await CommitWithoutDispatchAsync(id, new PaymentEvent.CreatePaymentCalled(id, state.Order, state.Terms, null));
+        await RaceDrainsAsync(id);
+        await WaitForQuietAsync(id);
+        var charge = Assert.Single(await CommandsForAsync(id));
+        Assert.Equal(TerminalCommandType.Charge, charge.Type);
+
+        // The approval is committed and its callback message sent, then the writer dies before deleting the row.
+        var outbox = await CommitWithoutDispatchAsync(id, Approval(charge));
+        var notify = Assert.Single(outbox, e => e.Effect is PaymentEffect.NotifyVtex);
+        await Services.GetRequiredService<IPaymentEffectDispatcher>().DispatchAsync(id, notify.Effect, Ct);
+        await RaceDrainsAsync(id);
+        await _client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", TimeSpan.FromSeconds(30));
+        await WaitForQuietAsync(id);
+
+        Assert.Equal("approved", (string?)Assert.Single(_callbacks.For(id)).Body["status"]);
+        Assert.Single(await CommandsForAsync(id));
+    }
+
+    [Fact]
+    public async Task ChargeRowLeftBehind_AfterTheTerminalAnswered_IsNotSentAgain()
+    {
+        var id = await IdentifiedPaymentAsync();
+        var state = (await Services.GetRequiredService<PaymentEngine>().FindAsync(id, Ct))!;
+        var outbox = await CommitWithoutDispatchAsync(id, new PaymentEvent.CreatePaymentCalled(id, state.Order, state.Terms, null));
+        var send = (PaymentEffect.SendTerminalCommand)Assert.Single(outbox, e => e.Effect is PaymentEffect.SendTerminalCommand).Effect;
+
+        // Sent before the crash; the terminal answers before any reminder comes.
+        await Services.GetRequiredService<IPaymentEffectDispatcher>().DispatchAsync(id, send, Ct);
+        await Services.GetRequiredService<PaymentEngine>().ApplyAsync(id, Approval(send.Command), Ct);
+        await RaceDrainsAsync(id);
+        await _client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", TimeSpan.FromSeconds(30));
+        await WaitForQuietAsync(id);
+
+        Assert.Single(await CommandsForAsync(id));
+        Assert.Single(_callbacks.For(id));
+        Assert.Empty(await Services.GetRequiredService<PaymentRepository>().ReadOutboxAsync(id, Ct));
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static PaymentEvent.TerminalResultReceived Approval(TerminalCommand charge) => new(Serial, new TerminalResult
+    {
+        CommandId = charge.CommandId, PaymentId = charge.PaymentId, Type = TerminalCommandType.Charge, Status = TerminalResultStatus.Approved,
+        AuthorizationId = "AUTH-1", Nsu = "NSU-1", Tid = "TID-1", Acquirer = "Cielo", CardBrand = "Visa", FirstDigits = "411111", LastDigits = "1111",
+    });
+
+    private async Task<string> IdentifiedPaymentAsync()
+    {
+        var id = Payments.NewId();
+        var first = await _client.CreatePaymentAsync(Payments.Create(id, 12.34m, _callbacks.CallbackUrlFor("TX1", id)));
+        await _client.SubmitSerialAsync(first, Serial);
+        return id;
+    }
+
+    /// <summary>What a writer that dies right after its commit leaves: the rows, under a claim that already lapsed.</summary>
+    private async Task<IReadOnlyList<OutboxEntry>> CommitWithoutDispatchAsync(string id, PaymentEvent @event)
+    {
+        var repository = Services.GetRequiredService<PaymentRepository>();
+        var loaded = await repository.LoadAsync(id, Ct);
+        var now = DateTimeOffset.UtcNow;
+        var decision = PaymentDecider.Decide(loaded!.State, @event, now);
+        Assert.NotEmpty(decision.Effects);
+        return await repository.CommitAsync(id, loaded, decision, new OutboxClaim("crashed-writer", now), Ct);
+    }
+
+    /// <summary>Two drains in this process and two reminders for the host's outbox worker, all at once.</summary>
+    private async Task RaceDrainsAsync(string id)
+    {
+        var engine = Services.GetRequiredService<PaymentEngine>();
+        var outbox = Services.GetRequiredService<StorageClients>().Outbox;
+        await Task.WhenAll(
+            engine.DrainOutboxAsync(id, Ct),
+            engine.DrainOutboxAsync(id, Ct),
+            outbox.SendMessageAsync(id, Ct),
+            outbox.SendMessageAsync(id, Ct));
+    }
+
+    /// <summary>Until the outbox rows, reminders and callback messages are all gone: a duplicate would exist by then.</summary>
+    private async Task WaitForQuietAsync(string id)
+    {
+        var storage = Services.GetRequiredService<StorageClients>();
+        var repository = Services.GetRequiredService<PaymentRepository>();
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var rows = (await repository.ReadOutboxAsync(id, Ct)).Count;
+            var reminders = (await storage.Outbox.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount;
+            var callbacks = (await storage.Callbacks.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount;
+            if (rows + reminders + callbacks == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"Still pending after 60 s: {rows} outbox rows, {reminders} reminders, {callbacks} callbacks.");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private async Task<List<TerminalCommand>> CommandsForAsync(string id)
+    {
+        var peeked = await Services.GetRequiredService<StorageClients>().TerminalCommands.PeekMessagesAsync(32, Ct);
+        return [.. peeked.Value.Select(m => PosConnectorJson.Deserialize<TerminalCommand>(m.MessageText)).Where(c => c.PaymentId == id)];
+    }
+}
