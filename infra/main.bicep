@@ -22,13 +22,24 @@ param location string
 @description('Object id of the deployer for local-debugging data-plane roles (azd sets AZURE_PRINCIPAL_ID). Leave empty in production.')
 param principalId string = ''
 
-@description('Type of principalId.')
+@description('Type of principalId: User for a person signed in to azd/az, ServicePrincipal for an app registration or managed identity (CI), Group for a security group. A wrong type fails the role assignment (UnmatchedPrincipalType).')
 @allowed([
   'User'
   'ServicePrincipal'
   'Group'
 ])
 param principalType string = 'User'
+
+@description('Optional object id of the terminal bridge identity (the service that reads terminal commands for the terminals): gets Azure Service Bus Data Receiver on the command queue. Empty grants nothing.')
+param terminalBridgePrincipalId string = ''
+
+@description('Type of terminalBridgePrincipalId (a bridge usually runs as a managed identity or app registration).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param terminalBridgePrincipalType string = 'ServicePrincipal'
 
 // ---- Name overrides: empty means '<abbreviation><resourceToken>' ----
 param resourceGroupName string = ''
@@ -51,10 +62,15 @@ param logAnalyticsName string = ''
 ])
 param storageSkuName string = 'Standard_LRS'
 
-@description('Upper bound for function app scale-out.')
-@minValue(1)
+@description('Upper bound for function app scale-out; Flex Consumption accepts 40 to 1000.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
+
+@description('Always-ready instances for the Durable Functions group (0 = none): the next step of a payment never waits for a cold start.')
+@minValue(0)
+@maxValue(20)
+param durableAlwaysReadyInstanceCount int = 1
 
 @description('Key Vault public network access. Disabled needs private networking for the function app, which this template does not create.')
 @allowed([
@@ -147,6 +163,20 @@ var functionAppResolvedName = names.functionApp
 var deploymentContainerName = 'app-package-${take(functionAppResolvedName, 32)}-${take(toLower(uniqueString(functionAppResolvedName, resourceToken)), 7)}'
 var terminalCommandsQueueName = 'terminal-commands'
 
+// The connector's own storage, named as the app names it (Storage:Prefix 'pos', which the Functions host requires):
+// tables for state, the outbox reminder and wakeup queues its triggers listen on, and their poison queues (the
+// app alerts on those). PosConnector.Functions.Tests/Infra checks these against the code.
+var connectorTableNames = [
+  'pospayments'
+  'posterminals'
+]
+var connectorQueueNames = [
+  'pos-outbox'
+  'pos-outbox-poison'
+  'pos-wakeups'
+  'pos-wakeups-poison'
+]
+
 var paymentTiming paymentTimingType = {
   secondsWaiting: secondsWaiting
   terminalTimeoutSeconds: terminalTimeoutSeconds
@@ -191,6 +221,8 @@ module storage 'app/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     skuName: storageSkuName
+    tableNames: connectorTableNames
+    queueNames: connectorQueueNames
   }
 }
 
@@ -234,6 +266,8 @@ module rbac 'app/rbac.bicep' = {
     identityPrincipalId: identity.outputs.principalId
     principalId: principalId
     principalType: principalType
+    terminalBridgePrincipalId: terminalBridgePrincipalId
+    terminalBridgePrincipalType: terminalBridgePrincipalType
   }
 }
 
@@ -256,6 +290,7 @@ module api 'app/func.bicep' = {
     secretUris: keyVault.outputs.secretUris
     paymentTiming: paymentTiming
     maximumInstanceCount: maximumInstanceCount
+    durableAlwaysReadyInstanceCount: durableAlwaysReadyInstanceCount
   }
   // The identity must hold its storage and Key Vault roles before the host starts and resolves references.
   dependsOn: [

@@ -1,6 +1,12 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PosConnector.Core.Options;
+using PosConnector.Core.Storage;
+using PosConnector.Core.Terminals;
+using PosConnector.Functions.Messaging;
+using PosConnector.Functions.Orchestration;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Infra;
@@ -27,6 +33,7 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
         "TASKHUB_NAME",
         "Storage__TableServiceUri",
         "Storage__QueueServiceUri",
+        "Terminals__Transport",
         "ServiceBus__FullyQualifiedNamespace",
         "ServiceBus__TerminalCommandsQueue",
         "Vtex__Merchants__0__AppKey",
@@ -330,7 +337,61 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
         }
     }
 
+    [Fact]
+    public void AppSettings_TerminalsTransport_IsServiceBus()
+    {
+        var value = (string?)AppSettings()["Terminals__Transport"];
+
+        Assert.Equal(nameof(TerminalTransport.ServiceBus), value);
+        Assert.True(Enum.TryParse<TerminalTransport>(value, out _));
+    }
+
+    [Fact]
+    public void FunctionApp_Scale_AllowsAtLeast40InstancesAndKeepsOneDurableInstanceReady()
+    {
+        var scale = Single("Microsoft.Web/sites").Properties.SelectToken("functionAppConfig.scaleAndConcurrency");
+        var parameters = fixture.Template["parameters"]!;
+
+        Assert.Equal("[parameters('maximumInstanceCount')]", (string?)scale?["maximumInstanceCount"]);
+        Assert.Equal(40, (int?)parameters["maximumInstanceCount"]?["minValue"]);
+        Assert.True((int?)parameters["maximumInstanceCount"]?["defaultValue"] >= 40);
+        Assert.Contains(
+            "createArray(createObject('name', 'durable', 'instanceCount', parameters('durableAlwaysReadyInstanceCount')))",
+            (string?)scale?["alwaysReady"], StringComparison.Ordinal);
+        Assert.Equal(1, (int?)parameters["durableAlwaysReadyInstanceCount"]?["defaultValue"]);
+    }
+
+    [Fact]
+    public void MainParameters_PrincipalType_ComesFromTheAzdEnvironmentWithUserAsDefault()
+    {
+        var parameters = JObject.Parse(File.ReadAllText(Path.Combine(BicepCli.InfraDirectory, "main.parameters.json")))["parameters"]!;
+
+        Assert.Equal("${AZURE_PRINCIPAL_TYPE=User}", (string?)parameters["principalType"]?["value"]);
+        Assert.Equal(["User", "ServicePrincipal", "Group"], fixture.Template["parameters"]?["principalType"]?["allowedValues"]?.Values<string>() ?? []);
+    }
+
     // ---- Data services ----
+
+    [Fact]
+    public void Storage_ConnectorTablesAndQueues_AreExactlyTheOnesTheFunctionsHostUses()
+    {
+        var storage = new StorageClients(Options.Create(new StorageOptions()));
+        var variables = fixture.Template["variables"]!;
+
+        Assert.Equal([storage.Payments.Name, storage.Terminals.Name], variables["connectorTableNames"]?.Values<string>() ?? []);
+        Assert.Equal(
+            new[] { QueueNames.Outbox, MaintenanceFunctions.PoisonedOutbox, QueueNames.Wakeups, MaintenanceFunctions.PoisonedWakeups }.Order(StringComparer.Ordinal),
+            (variables["connectorQueueNames"]?.Values<string>() ?? []).Order(StringComparer.Ordinal));
+        Assert.Equal(QueueNames.Outbox, storage.Outbox.Name);
+        var queues = Single("Microsoft.Storage/storageAccounts/queueServices/queues");
+        var tables = Single("Microsoft.Storage/storageAccounts/tableServices/tables");
+        Assert.Equal("[length(parameters('queueNames'))]", (string?)queues.Json["copy"]?["count"]);
+        Assert.Equal("[length(parameters('tableNames'))]", (string?)tables.Json["copy"]?["count"]);
+        var storageModule = fixture.Template.SelectToken("resources.storage.properties.parameters");
+        Assert.Equal("[variables('connectorQueueNames')]", (string?)storageModule?["queueNames"]?["value"]);
+        Assert.Equal("[variables('connectorTableNames')]", (string?)storageModule?["tableNames"]?["value"]);
+    }
+
 
     [Fact]
     public void StorageAccount_Properties_DenySharedKeyAndPublicBlobAccess()
@@ -452,6 +513,23 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
         Assert.NotEmpty(deployerAssignments);
         Assert.All(deployerAssignments, assignment => Assert.Equal("[variables('grantDeployer')]", (string?)assignment.Json["condition"]));
         Assert.Equal("[not(empty(parameters('principalId')))]", (string?)deployerAssignments[0].Template["variables"]?["grantDeployer"]);
+    }
+
+    [Fact]
+    public void RoleAssignments_TerminalBridge_ReceivesOnTheCommandQueueOnlyWhenSet()
+    {
+        const string serviceBusDataReceiver = "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0";
+
+        var grant = Assert.Single(RoleAssignments(),
+            assignment => (string?)assignment.Properties["principalId"] == "[parameters('terminalBridgePrincipalId')]");
+
+        Assert.Contains(serviceBusDataReceiver, RoleDefinitionOf(grant), StringComparison.Ordinal);
+        Assert.Equal("[variables('grantTerminalBridge')]", (string?)grant.Json["condition"]);
+        Assert.Equal("[not(empty(parameters('terminalBridgePrincipalId')))]", (string?)grant.Template["variables"]?["grantTerminalBridge"]);
+        Assert.Equal("[parameters('terminalBridgePrincipalType')]", (string?)grant.Properties["principalType"]);
+        Assert.Contains("Microsoft.ServiceBus/namespaces/queues", (string?)grant.Json["scope"], StringComparison.Ordinal);
+        Assert.Equal("ServicePrincipal", (string?)fixture.Template["parameters"]?["terminalBridgePrincipalType"]?["defaultValue"]);
+        Assert.Equal("", (string?)fixture.Template["parameters"]?["terminalBridgePrincipalId"]?["defaultValue"]);
     }
 
     // ---- helpers ----

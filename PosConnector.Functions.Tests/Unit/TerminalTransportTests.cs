@@ -6,6 +6,7 @@ using PosConnector.Core.Json;
 using PosConnector.Core.Options;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
+using PosConnector.Functions.Hosting;
 using PosConnector.Functions.Tests.TestSupport;
 using PosConnector.VirtualTerminal;
 using Xunit;
@@ -81,6 +82,22 @@ public sealed class TerminalTransportTests
 
         Assert.NotNull(error);
         Assert.Contains(setting.Split(':')[1], error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, typeof(StorageQueueTerminalCommandSender))]
+    [InlineData("StorageQueue", typeof(StorageQueueTerminalCommandSender))]
+    [InlineData("ServiceBus", typeof(ServiceBusTerminalCommandSender))]
+    public async Task AddPosConnectorFunctions_TransportSetting_PicksTheSender(string? transport, Type expected)
+    {
+        var settings = TestSettings.Connector("UseDevelopmentStorage=true", "pos", "http://127.0.0.1:7071");
+        settings["Terminals:Transport"] = transport;
+        settings["ServiceBus:ConnectionString"] = EmulatorConnectionString;
+        var services = new ServiceCollection().AddLogging()
+            .AddPosConnectorFunctions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.IsType(expected, provider.GetRequiredService<ITerminalCommandSender>());
     }
 
     // ---- The message, both ways ----

@@ -57,10 +57,15 @@ param paymentTiming paymentTimingType
 ])
 param instanceMemoryMB int = 2048
 
-@description('Upper bound for scale-out.')
-@minValue(1)
+@description('Upper bound for scale-out; Flex Consumption accepts 40 to 1000.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
+
+@description('Instances kept warm for the Durable Functions group (orchestrators, activities, entities): no cold start for a payment\'s next step. 0 turns it off.')
+@minValue(0)
+@maxValue(20)
+param durableAlwaysReadyInstanceCount int = 1
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
@@ -120,6 +125,15 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        // Per-function scaling groups every Durable trigger under 'durable'; HTTP and queue triggers scale on demand.
+        alwaysReady: durableAlwaysReadyInstanceCount > 0
+          ? [
+              {
+                name: 'durable'
+                instanceCount: durableAlwaysReadyInstanceCount
+              }
+            ]
+          : []
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -164,6 +178,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     TASKHUB_NAME: taskHubName
     Storage__TableServiceUri: 'https://${storage.name}.table.${environment().suffixes.storage}'
     Storage__QueueServiceUri: 'https://${storage.name}.queue.${environment().suffixes.storage}'
+    // Terminal commands on the Service Bus session queue (the Storage Queue transport is for local runs).
+    Terminals__Transport: 'ServiceBus'
     ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
     ServiceBus__TerminalCommandsQueue: terminalCommandsQueueName
     Vtex__Merchants__0__AppKey: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexMerchantAppKey})'

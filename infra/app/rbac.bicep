@@ -4,6 +4,7 @@
 // Key Vault secret reads (Key Vault references) and telemetry ingestion.
 // The optional deployer principal (azd sets AZURE_PRINCIPAL_ID) gets the same storage and telemetry roles
 // plus send/receive on the queue, so the app and the virtual terminal can run locally against Azure.
+// The optional terminal bridge principal gets Azure Service Bus Data Receiver on the command queue.
 // Assignment names are guid(scope.id, principalId, roleDefinitionId): stable across redeployments.
 
 @description('Storage account used by the function app.')
@@ -35,6 +36,17 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
+@description('Optional principal id of the terminal bridge that receives terminal commands; empty grants nothing.')
+param terminalBridgePrincipalId string = ''
+
+@description('Type of terminalBridgePrincipalId.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param terminalBridgePrincipalType string = 'ServicePrincipal'
+
 var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
 var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
@@ -44,6 +56,7 @@ var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6' // Key Va
 var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
 
 var grantDeployer = !empty(principalId)
+var grantTerminalBridge = !empty(terminalBridgePrincipalId)
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
@@ -212,5 +225,19 @@ resource deployerMonitoringMetricsPublisher 'Microsoft.Authorization/roleAssignm
     )
     principalId: principalId
     principalType: principalType
+  }
+}
+
+// ---- Terminal bridge, only when terminalBridgePrincipalId is set ----
+
+// The bridge (PosConnector.VirtualTerminal/ServiceBusCommandSource.cs is the reference) receives and settles the
+// commands of its terminals' sessions; it never sends, so it gets Receiver only, on this one queue.
+resource terminalBridgeServiceBusDataReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (grantTerminalBridge) {
+  name: guid(terminalCommandsQueue.id, terminalBridgePrincipalId, serviceBusDataReceiverRoleId)
+  scope: terminalCommandsQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', serviceBusDataReceiverRoleId)
+    principalId: terminalBridgePrincipalId
+    principalType: terminalBridgePrincipalType
   }
 }

@@ -27,6 +27,12 @@ param deploymentContainerName string
 ])
 param skuName string = 'Standard_LRS'
 
+@description('Tables the connector uses (payment state, terminal registry). The app creates nothing in Azure: they must exist.')
+param tableNames string[]
+
+@description('Storage queues the Functions host listens on or writes to, their poison queues included.')
+param queueNames string[]
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
@@ -65,17 +71,32 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-// Durable Functions (task hub control queues, history and instance tables) and the connector's own
-// payment and terminal tables live here; the app creates its tables on start-up.
+// Durable Functions creates its task hub (control and work-item queues, history and instance tables) itself.
+// The connector's own tables and queues are declared here: in Azure the app creates nothing at start (only
+// against Azurite), so a missing one is a deployment error, not a runtime surprise.
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
   parent: storage
   name: 'default'
 }
 
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
   parent: storage
   name: 'default'
 }
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
+  }
+]
 
 output name string = storage.name
 output id string = storage.id

@@ -10,6 +10,9 @@ param location = 'eastus2'
 // No personal data-plane access in production.
 param principalId = ''
 
+// Optional: the terminal bridge's identity gets Azure Service Bus Data Receiver on the command queue.
+param terminalBridgePrincipalId = readEnvironmentVariable('TERMINAL_BRIDGE_PRINCIPAL_ID', '')
+
 param storageSkuName = 'Standard_ZRS'
 param maximumInstanceCount = 100
 param keyVaultPublicNetworkAccess = 'Enabled'

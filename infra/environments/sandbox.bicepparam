@@ -12,6 +12,9 @@ param location = 'eastus2'
 param principalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 param principalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
 
+// Optional: the terminal bridge's identity gets Azure Service Bus Data Receiver on the command queue.
+param terminalBridgePrincipalId = readEnvironmentVariable('TERMINAL_BRIDGE_PRINCIPAL_ID', '')
+
 param storageSkuName = 'Standard_LRS'
 param maximumInstanceCount = 40
 param keyVaultPublicNetworkAccess = 'Enabled'
