@@ -78,7 +78,7 @@ public sealed class HostileHttpTests(HostileWorld world) : IClassFixture<Hostile
     [Fact]
     public async Task BodyOverKestrelsLimit_Answers413InPppShape()
     {
-        var body = Payments.Create(Payments.NewId(), 10m, HostileWorld.CallbackUrl);
+        var body = Payments.Create(Payments.NewId(), 10m, world.CallbackUrl);
         body["padding"] = new string('x', HostileWorld.KestrelBodyLimit);
 
         var reply = await Client.PostAsync("/api/payments", body, PppClient.Merchant);
@@ -131,7 +131,7 @@ public sealed class HostileHttpTests(HostileWorld world) : IClassFixture<Hostile
 
     public static TheoryData<string, string> NonStrictBodies()
     {
-        var valid = Payments.Create("STRICT1", 10m, "http://127.0.0.1:9/callback").ToString(Newtonsoft.Json.Formatting.None);
+        var valid = Payments.Create("STRICT1", 10m, "https://gw.example/callback").ToString(Newtonsoft.Json.Formatting.None);
         return new()
         {
             { valid.Replace("\"value\":10.0", "\"value\":NaN", StringComparison.Ordinal), "invalid start of a value" },
@@ -163,7 +163,7 @@ public sealed class HostileHttpTests(HostileWorld world) : IClassFixture<Hostile
     public async Task CreatePayment_FieldOverItsLimit_Answers400NamingIt(string field, int length)
     {
         var before = await world.SnapshotAsync(TestContext.Current.CancellationToken);
-        var body = Payments.Create(Payments.NewId(), 10m, HostileWorld.CallbackUrl);
+        var body = Payments.Create(Payments.NewId(), 10m, world.CallbackUrl);
         body[field] = field == "callbackUrl" ? "https://gw.example/" + new string('c', length - 19) : new string('x', length);
 
         var reply = await Client.CreatePaymentAsync(body);

@@ -11,7 +11,7 @@ namespace PosConnector.Functions.Tests.TestSupport;
 /// <summary>
 /// The real standalone host on loopback for hostile-input tests: Kestrel limits lowered so they trip fast
 /// (body over <see cref="KestrelBodyLimit"/>, body slower than 100 B/s after 2 s), every warning captured,
-/// terminal <see cref="Terminal"/> registered, and one payment (<see cref="QuietPaymentId"/>) waiting for its terminal.
+/// a callback receiver standing in for VTEX, terminal <see cref="Terminal"/> registered, and one payment (<see cref="QuietPaymentId"/>) waiting for its terminal.
 /// </summary>
 public sealed class HostileWorld(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -23,12 +23,14 @@ public sealed class HostileWorld(AzuriteFixture azurite) : IAsyncLifetime
     public PppClient Client { get; private set; } = null!;
     public CapturedLogs Logs { get; } = new();
     public string QuietPaymentId { get; } = Payments.NewId();
-    public const string CallbackUrl = "http://127.0.0.1:9/callback";
+    public CallbackReceiver Callbacks { get; private set; } = null!;
+    public string CallbackUrl => Callbacks.CallbackUrlFor("TX", QuietPaymentId);
     public Uri BaseUri => new(Connector.BaseUrl);
     public StorageClients Storage => Connector.Services.GetRequiredService<StorageClients>();
 
     public async ValueTask InitializeAsync()
     {
+        Callbacks = await CallbackReceiver.StartAsync();
         Connector = await ConnectorApp.StartAsync(azurite.ConnectionString, Prefix, configure: builder =>
         {
             builder.WebHost.ConfigureKestrel(k =>
@@ -96,6 +98,7 @@ public sealed class HostileWorld(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await Connector.DisposeAsync();
+        await Callbacks.DisposeAsync();
         Client.Dispose();
     }
 }
