@@ -55,6 +55,7 @@ public sealed partial class ApiDocumentTests(AzuriteFixture azurite) : IAsyncLif
                 Assert.True(operation is not null, $"{method} {route} is missing from the OpenAPI document.");
                 Assert.False(string.IsNullOrEmpty((string?)operation!["operationId"]), $"{method} {route} has no name (.WithName).");
                 Assert.False(string.IsNullOrEmpty((string?)operation["summary"]), $"{method} {route} has no summary (.WithSummary).");
+                Assert.False(string.IsNullOrEmpty((string?)operation["description"]), $"{method} {route} has no description (.WithDescription).");
                 Assert.NotEmpty(operation["tags"]!);
                 Assert.NotNull(operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]);
             }
