@@ -12,21 +12,21 @@ public static class AdminApi
             .RequiresCredentials(ApiCredential.AdminKey);
         api.MapPut("/terminals/{serialNumber}", (HttpRequest r, string serialNumber, AdminEndpoints e, CancellationToken ct) =>
             e.UpsertTerminalAsync(r, serialNumber, ct).ToResult())
-            .Describe("UpsertTerminal", "Register or update a terminal and its signing secret (the secret is never returned).")
+            .Describe("UpsertTerminal", "Register a terminal", "Register or update a terminal and its signing secret (the secret is never returned).")
             .AcceptsJson<TerminalRegistration>().Returns<TerminalView>().Fails(400, 401, 413);
         api.MapGet("/terminals/{serialNumber}", (string serialNumber, AdminEndpoints e, CancellationToken ct) =>
             e.GetTerminalAsync(serialNumber, ct).ToResult())
-            .Describe("GetTerminal", "One registered terminal, with a fingerprint of its secret.")
+            .Describe("GetTerminal", "Get a terminal", "One registered terminal, with a fingerprint of its secret.")
             .Returns<TerminalView>().Fails(401, 404);
         api.MapGet("/terminals", (AdminEndpoints e, CancellationToken ct) => e.ListTerminalsAsync(ct).ToResult())
-            .Describe("ListTerminals", "Every registered terminal.")
+            .Describe("ListTerminals", "List terminals", "Every registered terminal.")
             .Returns<TerminalList>().Fails(401);
         api.MapGet("/payments/{paymentId}", (string paymentId, AdminEndpoints e, CancellationToken ct) =>
             e.GetPaymentAsync(paymentId, ct).ToResult())
-            .Describe("GetPayment", "One payment: PPP status, phase, callback status, full state and audit trail.")
+            .Describe("GetPayment", "Get a payment", "One payment: PPP status, phase, callback status, full state and audit trail.")
             .Returns<PaymentView>().Fails(401, 404);
         api.MapGet("/attention", (HttpRequest r, AdminEndpoints e, CancellationToken ct) => e.ListAttentionAsync(r, ct).ToResult())
-            .Describe("ListAttention", "Payments needing an operator: abandoned or late callbacks, past their deadline, voids and refunds without a terminal result. "
+            .Describe("ListAttention", "Payments needing attention", "Payments needing an operator: abandoned or late callbacks, past their deadline, voids and refunds without a terminal result. "
                 + "olderThanSeconds (default 300) is how long a condition must last to be listed; abandoned callbacks are always listed.")
             .Returns<AttentionView>().Fails(400, 401);
         return api;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -14,7 +15,7 @@ namespace PosConnector.Standalone.Apis;
 /// Bodies are written by Newtonsoft (<see cref="PosConnectorJson"/>), but schemas come from System.Text.Json type
 /// info, so <see cref="MirrorNewtonsoft"/> makes that type info use Newtonsoft's names and drop what it ignores.
 /// </summary>
-public static class ApiDocument
+public static partial class ApiDocument
 {
     public const string DocumentPath = "/openapi/v1.json";
 
@@ -48,6 +49,12 @@ public static class ApiDocument
                     c => c.Scheme, c => (IOpenApiSecurityScheme)c.ToSecurityScheme());
                 return Task.CompletedTask;
             });
+            // Core's XML comments cite the protocol digest's sections, which users do not have.
+            o.AddSchemaTransformer((schema, _, _) =>
+            {
+                schema.Description = schema.Description is { } d ? DigestCitation().Replace(d, "") : null;
+                return Task.CompletedTask;
+            });
             o.AddOperationTransformer((operation, context, _) =>
             {
                 var credentials = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiCredentialSet>().LastOrDefault();
@@ -76,9 +83,13 @@ public static class ApiDocument
         }
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        // The page's script is served from the package itself (no CDN); fonts and telemetry would call out, so both are off.
-        app.MapScalarApiReference(o => o.WithTitle("PosConnector API").DisableDefaultFonts().DisableTelemetry());
+        // The page's script is served from the package itself (no CDN); fonts, telemetry and the AI agent would call out: off.
+        app.MapScalarApiReference(o => o.WithTitle("PosConnector API")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().HideDeveloperTools());
     }
+
+    [GeneratedRegex(@"\s*\(spec §[0-9.]+\)")]
+    private static partial Regex DigestCitation();
 
     /// <summary>Uses Newtonsoft's property names (camelCase, [JsonProperty]) and drops what Newtonsoft ignores.</summary>
     private static void MirrorNewtonsoft(JsonTypeInfo info)

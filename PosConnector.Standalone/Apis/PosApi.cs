@@ -12,12 +12,12 @@ public static class PosApi
         var api = app.MapGroup("/api").WithTags("POS");
         api.MapPost("/pos/payments/{paymentId}/serial", (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
             e.SubmitSerialAsync(r, paymentId, ct).ToResult())
-            .Describe("SubmitSerial", "The submitUrl: the terminal-connector app posts the serial number of the terminal that will charge.")
+            .Describe("SubmitSerial", "Submit the terminal serial", "The submitUrl: the terminal-connector app posts the serial number of the terminal that will charge.")
             .AcceptsJson<SerialSubmission>().Returns<SerialAccepted>().Fails(400, 401, 404, 409, 413, 422)
             .RequiresCredentials(ApiCredential.SubmitToken);
         api.MapPost("/terminals/{serialNumber}/results", (HttpRequest r, string serialNumber, PosEndpoints e, CancellationToken ct) =>
             e.ReceiveTerminalResultAsync(r, serialNumber, ct).ToResult())
-            .Describe("ReceiveTerminalResult", "A terminal reports the result of one command, signed with its secret. Idempotent by commandId.")
+            .Describe("ReceiveTerminalResult", "Terminal result", "A terminal reports the result of one command, signed with its secret. Idempotent by commandId.")
             .AcceptsJson<TerminalResult>().Returns<ResultAccepted>().Fails(400, 401, 404, 409, 413)
             .RequiresCredentials(ApiCredential.TerminalSignature);
         return api;

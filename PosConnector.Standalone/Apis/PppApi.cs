@@ -10,35 +10,35 @@ public static class PppApi
     {
         var api = app.MapGroup("/api").WithTags("PPP");
         api.MapGet("/manifest", () => PppEndpoints.Manifest().ToResult())
-            .Describe("GetManifest", "Payment methods, custom fields and the auto-settle window this provider offers.")
+            .Describe("GetManifest", "Manifest", "Payment methods, custom fields and the auto-settle window this provider offers.")
             .Returns<Manifest>();
         api.MapGet("/payment-methods", () => PppEndpoints.PaymentMethods().ToResult())
-            .Describe("GetPaymentMethods", "The names of the payment methods this provider accepts.")
+            .Describe("GetPaymentMethods", "Payment methods", "The names of the payment methods this provider accepts.")
             .Returns<PaymentMethodList>();
         api.MapPost("/payments", (HttpRequest r, PppEndpoints e, CancellationToken ct) =>
             e.CreatePaymentAsync(r, ct).ToResult())
-            .Describe("CreatePayment", "Create Payment: first call answers with the terminal-connector app; after the serial, sends the charge. Idempotent by paymentId.")
+            .Describe("CreatePayment", "Create payment", "Create Payment: first call answers with the terminal-connector app; after the serial, sends the charge. Idempotent by paymentId.")
             .Operation<CreatePaymentRequest, CreatePaymentResponse>().Fails(400);
         api.MapPost("/payments/{paymentId}/cancellations", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.CancelAsync(r, paymentId, ct).ToResult())
-            .Describe("CancelPayment", "Cancel before the payment is final, or void an approved unsettled one (501 cancel-manually once settled: refund instead).")
+            .Describe("CancelPayment", "Cancel payment", "Cancel before the payment is final, or void an approved unsettled one (501 cancel-manually once settled: refund instead).")
             .Operation<PaymentOperationRequest, CancellationResponse>().Returns<CancellationResponse>(422, 501).Fails(400, 404);
         api.MapPost("/payments/{paymentId}/settlements", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.SettleAsync(r, paymentId, ct).ToResult())
-            .Describe("SettlePayment", "Settle (capture) all or part of an approved payment. Idempotent by requestId.")
+            .Describe("SettlePayment", "Settle payment", "Settle (capture) all or part of an approved payment. Idempotent by requestId.")
             .Operation<PaymentOperationRequest, SettlementResponse>().Returns<SettlementResponse>(422).Fails(400, 404);
         api.MapPost("/payments/{paymentId}/refunds", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.RefundAsync(r, paymentId, ct).ToResult())
-            .Describe("RefundPayment", "Refund part or all of the settled amount on the terminal: 500 while the terminal has not confirmed (VTEX retries); 501 refund-manually if the terminal refused.")
+            .Describe("RefundPayment", "Refund payment", "Refund part or all of the settled amount on the terminal: 500 while the terminal has not confirmed (VTEX retries); 501 refund-manually if the terminal refused.")
             .Operation<PaymentOperationRequest, RefundResponse>().Returns<RefundResponse>(422, 500, 501).Fails(400, 404);
         // Both spellings of the inbound route exist in VTEX's docs (docs/protocol.md §8).
         api.MapPost("/payments/{paymentId}/inbound/{action}", (HttpRequest r, string paymentId, string action, PppEndpoints e, CancellationToken ct) =>
             e.InboundAsync(r, paymentId, action, ct).ToResult())
-            .Describe("InboundRequest", "Inbound request (beta): no inbound action exists; responseData carries a 404 for the original caller.")
+            .Describe("InboundRequest", "Inbound request", "Inbound request (beta): no inbound action exists; responseData carries a 404 for the original caller.")
             .Operation<InboundRequest, InboundResponse>().Fails(400);
         api.MapPost("/payments/{paymentId}/inbound-request/{action}", (HttpRequest r, string paymentId, string action, PppEndpoints e, CancellationToken ct) =>
             e.InboundAsync(r, paymentId, action, ct).ToResult())
-            .Describe("InboundRequestLegacy", "The same inbound request under its other documented spelling.")
+            .Describe("InboundRequestLegacy", "Inbound request (other spelling)", "The same inbound request under its other documented spelling.")
             .Operation<InboundRequest, InboundResponse>().Fails(400);
         return api;
     }

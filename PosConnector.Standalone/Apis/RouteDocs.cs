@@ -7,8 +7,9 @@ public static class RouteDocs
 {
     private const string Json = "application/json";
 
-    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder route, string name, string summary) =>
-        route.WithName(name).WithSummary(summary);
+    /// <summary>Name (operationId), a short title for the page's menu, and what the route does.</summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder route, string name, string summary, string description) =>
+        route.WithName(name).WithSummary(summary).WithDescription(description);
 
     public static RouteHandlerBuilder AcceptsJson<TRequest>(this RouteHandlerBuilder route)
         where TRequest : notnull => route.Accepts<TRequest>(Json);
