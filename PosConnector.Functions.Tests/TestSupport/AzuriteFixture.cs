@@ -33,7 +33,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         var (blob, queue, table) = (TestEnvironment.FreeTcpPort(), TestEnvironment.FreeTcpPort(), TestEnvironment.FreeTcpPort());
         _azurite = Process.Start(new ProcessStartInfo(bin,
-            "--silent --inMemoryPersistence --skipApiVersionCheck --loose " +
+            "--silent --disableTelemetry --inMemoryPersistence --skipApiVersionCheck --loose " +
             $"--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}")
         {
             RedirectStandardOutput = true,
