@@ -41,7 +41,7 @@ internal sealed class Azurite : IDisposable
 
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
         var process = Process.Start(new ProcessStartInfo(bin,
-            "--silent --inMemoryPersistence --skipApiVersionCheck --loose " +
+            "--silent --disableTelemetry --inMemoryPersistence --skipApiVersionCheck --loose " +
             $"--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}")
         {
             RedirectStandardOutput = true,

@@ -39,7 +39,7 @@ public sealed class AzuriteProcess : IDisposable
 
         var storage = location is null ? "--inMemoryPersistence" : $"--location \"{location}\"";
         var process = Process.Start(new ProcessStartInfo(bin,
-            $"--silent {storage} --skipApiVersionCheck --loose " +
+            $"--silent --disableTelemetry {storage} --skipApiVersionCheck --loose " +
             $"--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {ports.Blob} --queuePort {ports.Queue} --tablePort {ports.Table}")
         {
             RedirectStandardOutput = true,
