@@ -33,9 +33,10 @@ public sealed class TerminalRegistry(StorageClients clients)
             ["Secret"] = terminal.Secret,
             ["Enabled"] = terminal.Enabled,
             ["UpdatedAt"] = terminal.UpdatedAt,
+            ["StoreCode"] = terminal.StoreCode,
         }, TableUpdateMode.Replace, ct);
 
     private static TerminalRecord Map(TableEntity e) => new(
         e.RowKey, e.GetString("MerchantName") ?? "", e.GetString("Label") ?? "", e.GetString("Secret") ?? "",
-        e.GetBoolean("Enabled") ?? false, e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
+        e.GetBoolean("Enabled") ?? false, e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue, e.GetString("StoreCode") ?? "");
 }

@@ -8,7 +8,7 @@ public static class PosApi
     public static RouteGroupBuilder MapPosApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("POS");
-        api.MapPost("/pos/payments/{paymentId}/serial", (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
+        api.MapMethods("/pos/payments/{paymentId}/serial", [HttpMethods.Post, HttpMethods.Options], (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
             e.SubmitSerialAsync(r, paymentId, ct).ToResult()).WithName("SubmitSerial");
         api.MapPost("/terminals/{serialNumber}/results", (HttpRequest r, string serialNumber, PosEndpoints e, CancellationToken ct) =>
             e.ReceiveTerminalResultAsync(r, serialNumber, ct).ToResult()).WithName("ReceiveTerminalResult");
