@@ -72,9 +72,10 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         Callbacks = await CallbackSink.StartAsync();
         _stops.Add(Callbacks.DisposeAsync);
 
-        var connector = PosConnectorHost.Build([], builder =>
+        // Loopback callbacks (the local sink) are allowed only in Testing, set through args so IHostEnvironment sees it.
+        var connector = PosConnectorHost.Build(["--environment=Testing"], builder =>
         {
-            builder.Environment.EnvironmentName = "Benchmark";
+            builder.Environment.EnvironmentName = "Testing";
             builder.Configuration.Sources.Clear();
             builder.Configuration.AddInMemoryCollection(ConnectorSettings(Azurite.ConnectionString, prefix, baseUrl));
             builder.Configuration.AddInMemoryCollection(_overrides);
@@ -120,7 +121,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/terminals/{serial}")
         {
-            Content = JsonContent.Create(new { merchantName = "Benchmark Store", label = serial, secret = SecretFor(serial), enabled = true }),
+            Content = JsonContent.Create(new { merchantName = "benchmark", label = serial, secret = SecretFor(serial), enabled = true }),
         };
         request.Headers.Add("X-Admin-Key", AdminKey);
         using var response = await Connector.SendAsync(request);
@@ -139,6 +140,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         ["Vtex:Merchants:0:AppToken"] = MerchantAppToken,
         ["Vtex:CallbackAppKey"] = "vtexappkey-benchmark-partner",
         ["Vtex:CallbackAppToken"] = "benchmark-partner-app-token-0123456789",
+        ["Vtex:AllowLoopbackCallbacks"] = "true",
         ["Connector:PublicBaseUrl"] = baseUrl,
         ["Connector:SubmitTokenSecret"] = "benchmark-submit-token-secret-0123456789-abcdef",
         ["Terminals:SecretEncryptionKey"] = "YmVuY2htYXJrLXRlcm1pbmFsLXNlY3JldC1rZXktMDE=", // 32 bytes; the host runs as "Benchmark"

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Http;
@@ -21,7 +22,11 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPosConnectorCore(this IServiceCollection services, IConfiguration configuration)
     {
         KeyVaultReferenceCheck.ThrowIfUnresolved(configuration);
-        services.AddValidatedOptions<VtexOptions>(configuration, VtexOptions.SectionName);
+        services.AddValidatedOptions<VtexOptions>(configuration, VtexOptions.SectionName)
+            .Validate(o => VtexOptions.Validate(o) is null, "Vtex:Merchants: each merchant needs Credentials with AppKey and AppToken.")
+            .Validate<IHostEnvironment>((o, env) => !o.AllowLoopbackCallbacks || CallbackUrlPolicy.AllowsLoopback(o, env),
+                "Vtex:AllowLoopbackCallbacks is only allowed in the Development or Testing environment.");
+        services.AddValidatedOptions<CorsOptions>(configuration, CorsOptions.SectionName);
         services.AddValidatedOptions<ConnectorOptions>(configuration, ConnectorOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
         services.AddValidatedOptions<CallbackOptions>(configuration, CallbackOptions.SectionName);
@@ -43,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOutboxReminder, QueueOutboxReminder>();
         services.AddSingleton<VtexCredentialVerifier>();
         services.AddSingleton<SubmitUrlSigner>();
+        services.AddSingleton<CallbackUrlPolicy>();
         services.AddSingleton<CreatePaymentHandler>();
         services.AddSingleton<PaymentOperationHandler>();
         services.AddSingleton<SubmitSerialHandler>();

@@ -13,7 +13,7 @@ public sealed class TerminalRegistrar(HttpClient http, IOptions<VirtualTerminalO
             using var request = new HttpRequestMessage(HttpMethod.Put,
                 new Uri($"{o.ConnectorUrl.TrimEnd('/')}/api/admin/terminals/{Uri.EscapeDataString(terminal.SerialNumber)}"))
             {
-                Content = JsonContent.Create(new { merchantName = o.MerchantName, label = terminal.Label, secret = terminal.Secret, enabled = true }),
+                Content = JsonContent.Create(new { merchantName = o.MerchantName, label = terminal.Label, secret = terminal.Secret, enabled = true, storeCode = o.StoreCode }),
             };
             request.Headers.Add("X-Admin-Key", o.AdminKey);
             using var response = await http.SendAsync(request, ct);

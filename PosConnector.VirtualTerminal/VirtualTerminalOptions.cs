@@ -14,7 +14,11 @@ public sealed class VirtualTerminalOptions
     /// <summary>If set, the terminals are registered through the connector's admin API at start.</summary>
     public string AdminKey { get; init; } = "";
 
-    public string MerchantName { get; init; } = "Virtual Store";
+    /// <summary>The merchant (VTEX account, as configured under Vtex:Merchants) the terminals belong to.</summary>
+    public string MerchantName { get; init; } = "localstore";
+
+    /// <summary>If set, the terminals are restricted to this store (the manifest's "Store code").</summary>
+    public string StoreCode { get; init; } = "";
 
     [MinLength(1)]
     public List<SimulatedTerminal> Terminals { get; init; } = [];

@@ -3,13 +3,18 @@ using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Ppp;
 using PosConnector.Core.Security;
+using PosConnector.Core.Vtex;
 
 namespace PosConnector.Core.Handlers;
 
 /// <summary>Create Payment: never waits on the terminal; answers from stored state only.</summary>
-public sealed class CreatePaymentHandler(PaymentEngine engine, SubmitUrlSigner signer, IOptions<PaymentOptions> options)
+public sealed class CreatePaymentHandler(
+    PaymentEngine engine, SubmitUrlSigner signer, CallbackUrlPolicy callbackUrls, IOptions<PaymentOptions> options)
 {
-    public async Task<HandlerResult> HandleAsync(CreatePaymentRequest request, bool isTestSuite, CancellationToken ct)
+    /// <summary>The manifest's custom field; its value arrives in merchantSettings.</summary>
+    public const string StoreCodeSetting = "Store code";
+
+    public async Task<HandlerResult> HandleAsync(CreatePaymentRequest request, bool isTestSuite, VtexCaller caller, CancellationToken ct)
     {
         var testSuiteFlow = isTestSuite ? TestSuiteCards.FlowFor(request.Card?.Number) : null;
         if (isTestSuite && testSuiteFlow is null && !string.IsNullOrEmpty(request.Card?.Number))
@@ -23,12 +28,28 @@ public sealed class CreatePaymentHandler(PaymentEngine engine, SubmitUrlSigner s
             return HandlerResult.Error(400, "invalid-request", error!);
         }
 
+        // Whatever the credentials: the partner's own key must never be posted anywhere but VTEX.
+        if (callbackUrls.Check(order.CallbackUrl) is { } refused)
+        {
+            return HandlerResult.Error(400, "callback-url-not-allowed", refused);
+        }
+
         var paymentId = request.PaymentId!;
+        order = order with { MerchantName = caller.MerchantFor(request.MerchantName), StoreCode = StoreCode(request.MerchantSettings) };
         var decision = await engine.ApplyAsync(paymentId,
             new PaymentEvent.CreatePaymentCalled(paymentId, order, TermsFrom(options.Value), testSuiteFlow), ct);
         var state = decision.State!;
+        if (!caller.Owns(state.Order.MerchantName))
+        {
+            return HandlerResult.Error(409, "payment-id-conflict", $"Payment {paymentId} belongs to another merchant.");
+        }
+
         return HandlerResult.Ok(PaymentAnswers.CreatePayment(state, signer.SubmitUrlFor(paymentId)));
     }
+
+    internal static string? StoreCode(IReadOnlyList<MerchantSetting>? settings) =>
+        settings?.FirstOrDefault(s => string.Equals(s.Name?.Trim(), StoreCodeSetting, StringComparison.OrdinalIgnoreCase))?.Value?.Trim()
+            is { Length: > 0 and <= 100 } code ? code : null;
 
     private static PaymentTerms TermsFrom(PaymentOptions o) => new(
         o.SecondsWaiting, o.TerminalTimeoutSeconds, o.DelayToCancelSeconds,

@@ -1,22 +1,26 @@
 using PosConnector.Core.Payments;
 using PosConnector.Core.Ppp;
+using PosConnector.Core.Security;
 
 namespace PosConnector.Core.Handlers;
 
-/// <summary>Cancel, Settle and Refund: idempotent by requestId; a repeat gets the stored answer.</summary>
+/// <summary>
+/// Cancel, Settle and Refund: idempotent by requestId; a repeat gets the stored answer. Refusals (an unknown payment,
+/// a payment rule) answer in the operation's own failure shape with the OpenAPI's failure status, 500.
+/// </summary>
 public sealed class PaymentOperationHandler(PaymentEngine engine)
 {
-    public Task<HandlerResult> CancelAsync(string paymentId, PaymentOperationRequest request, CancellationToken ct) =>
-        HandleAsync(paymentId, request, OperationKind.Cancellation, requireValue: false, ct);
+    public Task<HandlerResult> CancelAsync(string paymentId, PaymentOperationRequest request, VtexCaller caller, CancellationToken ct) =>
+        HandleAsync(paymentId, request, OperationKind.Cancellation, requireValue: false, caller, ct);
 
-    public Task<HandlerResult> SettleAsync(string paymentId, PaymentOperationRequest request, CancellationToken ct) =>
-        HandleAsync(paymentId, request, OperationKind.Settlement, requireValue: true, ct);
+    public Task<HandlerResult> SettleAsync(string paymentId, PaymentOperationRequest request, VtexCaller caller, CancellationToken ct) =>
+        HandleAsync(paymentId, request, OperationKind.Settlement, requireValue: true, caller, ct);
 
-    public Task<HandlerResult> RefundAsync(string paymentId, PaymentOperationRequest request, CancellationToken ct) =>
-        HandleAsync(paymentId, request, OperationKind.Refund, requireValue: true, ct);
+    public Task<HandlerResult> RefundAsync(string paymentId, PaymentOperationRequest request, VtexCaller caller, CancellationToken ct) =>
+        HandleAsync(paymentId, request, OperationKind.Refund, requireValue: true, caller, ct);
 
     private async Task<HandlerResult> HandleAsync(
-        string paymentId, PaymentOperationRequest request, OperationKind kind, bool requireValue, CancellationToken ct)
+        string paymentId, PaymentOperationRequest request, OperationKind kind, bool requireValue, VtexCaller caller, CancellationToken ct)
     {
         if (!Identifiers.IsRequestId(request.RequestId) || string.IsNullOrWhiteSpace(request.RequestId))
         {
@@ -33,12 +37,14 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
             return HandlerResult.Error(400, "invalid-request", "value is required and must be a positive amount.");
         }
 
-        if (await engine.FindAsync(paymentId, ct) is null)
+        var requestId = request.RequestId;
+
+        // Another merchant's payment is answered exactly like one that does not exist.
+        if (await engine.FindAsync(paymentId, ct) is not { } existing || !caller.Owns(existing.Order.MerchantName))
         {
-            return HandlerResult.Error(404, "payment-not-found", $"No payment {paymentId} exists.");
+            return Refused(paymentId, requestId, kind, new Rejection("payment-not-found", $"No payment {paymentId} exists."));
         }
 
-        var requestId = request.RequestId;
         PaymentEvent @event = kind switch
         {
             OperationKind.Cancellation => new PaymentEvent.CancellationRequested(requestId),
@@ -49,8 +55,8 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
         var op = decision.State!.FindOperation(requestId);
         if (op is null || op.Kind != kind)
         {
-            var rejection = decision.Rejection ?? new Rejection("request-id-reused", $"requestId {requestId} was used for another operation.");
-            return new HandlerResult(422, Refused(paymentId, requestId, kind, rejection));
+            return Refused(paymentId, requestId, kind,
+                decision.Rejection ?? new Rejection("request-id-reused", $"requestId {requestId} was used for another operation."));
         }
 
         return new HandlerResult(PaymentAnswers.HttpStatus(op), kind switch
@@ -61,11 +67,12 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
         });
     }
 
-    /// <summary>The operation's own failure shape: null id, value 0, and why.</summary>
-    private static object Refused(string paymentId, string requestId, OperationKind kind, Rejection r) => kind switch
-    {
-        OperationKind.Cancellation => new CancellationResponse(paymentId, null, r.Code, r.Message, requestId),
-        OperationKind.Settlement => new SettlementResponse(paymentId, null, 0m, r.Code, r.Message, requestId),
-        _ => new RefundResponse(paymentId, null, 0m, r.Code, r.Message, requestId),
-    };
+    /// <summary>The operation's own failure shape (null id, value 0, why) with the OpenAPI's failure status.</summary>
+    private static HandlerResult Refused(string paymentId, string requestId, OperationKind kind, Rejection r) =>
+        new(PaymentAnswers.RefusedStatus, kind switch
+        {
+            OperationKind.Cancellation => new CancellationResponse(paymentId, null, r.Code, r.Message, requestId),
+            OperationKind.Settlement => new SettlementResponse(paymentId, null, 0m, r.Code, r.Message, requestId),
+            _ => new RefundResponse(paymentId, null, 0m, r.Code, r.Message, requestId),
+        });
 }

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
+using PosConnector.Core.Options;
 using PosConnector.Core.Ppp;
 using PosConnector.Core.Terminals;
 
 namespace PosConnector.Core.Handlers;
 
 /// <summary>Operators register terminals. Secrets go in and never come out; a fingerprint identifies them.</summary>
-public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider time)
+public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider time, IOptions<VtexOptions> vtex)
 {
     public async Task<HandlerResult> UpsertAsync(string serialNumber, TerminalRegistration body, CancellationToken ct)
     {
@@ -14,13 +16,19 @@ public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider
             return HandlerResult.Error(400, "invalid-serial", "The serial number must be 1-64 letters, digits, '.', '-' or '_'.");
         if (string.IsNullOrWhiteSpace(body.MerchantName) || body.MerchantName.Length > FieldLimits.DisplayText)
             return HandlerResult.Error(400, "invalid-request", $"merchantName is required (at most {FieldLimits.DisplayText} characters).");
+        if (!IsConfiguredMerchant(body.MerchantName))
+            return HandlerResult.Error(400, "unknown-merchant",
+                $"merchantName '{body.MerchantName}' is not a configured merchant ({string.Join(", ", NamedMerchants())}).");
+        if (FieldLimits.TooLong("storeCode", body.StoreCode, FieldLimits.DisplayText) is { } storeTooLong)
+            return HandlerResult.Error(400, "invalid-request", storeTooLong);
         if (FieldLimits.TooLong("label", body.Label, FieldLimits.DisplayText) is { } tooLong)
             return HandlerResult.Error(400, "invalid-request", tooLong);
         if (body.Secret is null || body.Secret.Length is < FieldLimits.TerminalSecretMin or > FieldLimits.TerminalSecretMax)
             return HandlerResult.Error(400, "invalid-request",
                 $"secret is required: {FieldLimits.TerminalSecretMin} to {FieldLimits.TerminalSecretMax} characters.");
 
-        var record = new TerminalRecord(serialNumber, body.MerchantName, body.Label ?? "", body.Secret, body.Enabled ?? true, time.GetUtcNow());
+        var record = new TerminalRecord(serialNumber, body.MerchantName.Trim(), body.Label ?? "", body.Secret, body.Enabled ?? true,
+            time.GetUtcNow(), body.StoreCode?.Trim() ?? "");
         await registry.UpsertAsync(record, ct);
         return HandlerResult.Ok(View(record));
     }
@@ -33,12 +41,19 @@ public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider
     public async Task<HandlerResult> ListAsync(CancellationToken ct) =>
         HandlerResult.Ok(new { terminals = (await registry.ListAsync(ct)).Select(View).ToList() });
 
+    /// <summary>With named merchants configured, a terminal must belong to one of them (a typo would make it unusable).</summary>
+    private bool IsConfiguredMerchant(string merchantName) =>
+        !NamedMerchants().Any() || NamedMerchants().Contains(merchantName.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    private IEnumerable<string> NamedMerchants() => vtex.Value.Merchants.Keys.Where(VtexMerchantOptions.IsNamed);
+
     private static TerminalView View(TerminalRecord t) =>
         new(t.SerialNumber, t.MerchantName, t.Label, t.Enabled, t.UpdatedAt,
-            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t.Secret)))[..12]);
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t.Secret)))[..12], t.StoreCode);
 }
 
-public sealed record TerminalRegistration(string? MerchantName, string? Label, string? Secret, bool? Enabled);
+/// <summary>The admin PUT body. <see cref="StoreCode"/> (optional) restricts the terminal to payments of that store.</summary>
+public sealed record TerminalRegistration(string? MerchantName, string? Label, string? Secret, bool? Enabled, string? StoreCode = null);
 
 public sealed record TerminalView(
-    string SerialNumber, string MerchantName, string Label, bool Enabled, DateTimeOffset UpdatedAt, string SecretFingerprint);
+    string SerialNumber, string MerchantName, string Label, bool Enabled, DateTimeOffset UpdatedAt, string SecretFingerprint, string StoreCode);

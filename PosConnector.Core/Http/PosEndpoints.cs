@@ -6,12 +6,19 @@ using PosConnector.Core.Terminals;
 
 namespace PosConnector.Core.Http;
 
-/// <summary>Our own public routes: the submitUrl and terminal results.</summary>
+/// <summary>Our own public routes: the submitUrl (with CORS for the Payment App in Sales App) and terminal results.</summary>
 public sealed class PosEndpoints(
-    SubmitSerialHandler submitSerial, TerminalResultHandler terminalResult, IOptions<ConnectorOptions> options)
+    SubmitSerialHandler submitSerial, TerminalResultHandler terminalResult, IOptions<ConnectorOptions> options, IOptions<CorsOptions> cors)
 {
+    /// <summary>The submitUrl route serves POST and the browser's OPTIONS preflight, in both hosts.</summary>
     public async Task<HandlerResult> SubmitSerialAsync(HttpRequest request, string paymentId, CancellationToken ct)
     {
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            return SubmitUrlCors.Preflight(request, cors.Value.EffectiveOrigins);
+        }
+
+        SubmitUrlCors.Apply(request, cors.Value.EffectiveOrigins);
         var (raw, readError) = await HttpEdge.ReadBodyAsync(request, 16 * 1024, ct);
         if (readError is not null)
         {

@@ -23,32 +23,32 @@ public sealed class PppEndpoints(
         HandlerResult.Ok(new { paymentMethods = Ppp.Manifest.Default.PaymentMethods.Select(m => m.Name).ToList() });
 
     public Task<HandlerResult> CreatePaymentAsync(HttpRequest request, CancellationToken ct) =>
-        WithBodyAsync<CreatePaymentRequest>(request, (body, c) => createPayment.HandleAsync(body, HttpEdge.IsTestSuite(request), c), ct);
+        WithBodyAsync<CreatePaymentRequest>(request, (body, caller, c) => createPayment.HandleAsync(body, HttpEdge.IsTestSuite(request), caller, c), ct);
 
     public Task<HandlerResult> CancelAsync(HttpRequest request, string paymentId, CancellationToken ct) =>
-        WithPaymentAsync<PaymentOperationRequest>(request, paymentId, (body, c) => operations.CancelAsync(paymentId, body, c), ct);
+        WithPaymentAsync<PaymentOperationRequest>(request, paymentId, (body, caller, c) => operations.CancelAsync(paymentId, body, caller, c), ct);
 
     public Task<HandlerResult> SettleAsync(HttpRequest request, string paymentId, CancellationToken ct) =>
-        WithPaymentAsync<PaymentOperationRequest>(request, paymentId, (body, c) => operations.SettleAsync(paymentId, body, c), ct);
+        WithPaymentAsync<PaymentOperationRequest>(request, paymentId, (body, caller, c) => operations.SettleAsync(paymentId, body, caller, c), ct);
 
     public Task<HandlerResult> RefundAsync(HttpRequest request, string paymentId, CancellationToken ct) =>
-        WithPaymentAsync<PaymentOperationRequest>(request, paymentId, (body, c) => operations.RefundAsync(paymentId, body, c), ct);
+        WithPaymentAsync<PaymentOperationRequest>(request, paymentId, (body, caller, c) => operations.RefundAsync(paymentId, body, caller, c), ct);
 
     /// <summary>Inbound (BETA): this connector exposes no inbound actions; the relayed caller gets a 404.</summary>
     public Task<HandlerResult> InboundAsync(HttpRequest request, string paymentId, string action, CancellationToken ct) =>
-        WithPaymentAsync<InboundRequest>(request, paymentId, (body, _) => Task.FromResult(HandlerResult.Ok(new InboundResponse(
+        WithPaymentAsync<InboundRequest>(request, paymentId, (body, _, _) => Task.FromResult(HandlerResult.Ok(new InboundResponse(
             body.RequestId ?? "", paymentId, "inbound-not-supported", $"No inbound action '{action}' exists.",
             new InboundResponseData(404, "application/json", "{\"message\":\"Unknown action.\"}")))), ct);
 
     private Task<HandlerResult> WithPaymentAsync<T>(
-        HttpRequest request, string paymentId, Func<T, CancellationToken, Task<HandlerResult>> handle, CancellationToken ct)
+        HttpRequest request, string paymentId, Func<T, VtexCaller, CancellationToken, Task<HandlerResult>> handle, CancellationToken ct)
         where T : class => WithBodyAsync(request, handle, ct, paymentId);
 
     private async Task<HandlerResult> WithBodyAsync<T>(
-        HttpRequest request, Func<T, CancellationToken, Task<HandlerResult>> handle, CancellationToken ct, string? paymentId = null)
+        HttpRequest request, Func<T, VtexCaller, CancellationToken, Task<HandlerResult>> handle, CancellationToken ct, string? paymentId = null)
         where T : class
     {
-        if (!IsAuthorized(request))
+        if (credentials.Authenticate(name => HttpEdge.Header(request, name), HttpEdge.IsTestSuite(request)) is not { } caller)
         {
             return HandlerResult.Error(401, "unauthorized", "Missing or invalid AppKey/AppToken.");
         }
@@ -65,9 +65,6 @@ public sealed class PppEndpoints(
         }
 
         var (body, parseError) = HttpEdge.ParseJson<T>(raw!);
-        return parseError ?? await handle(body!, ct);
+        return parseError ?? await handle(body!, caller, ct);
     }
-
-    private bool IsAuthorized(HttpRequest request) =>
-        credentials.IsAuthorized(name => HttpEdge.Header(request, name), HttpEdge.IsTestSuite(request));
 }

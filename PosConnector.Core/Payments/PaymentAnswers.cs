@@ -49,6 +49,12 @@ public static class PaymentAnswers
         new(paymentId, op.Status == OperationStatus.Completed ? op.OperationId : null,
             op.Status == OperationStatus.Completed ? op.Value : 0m, op.Code, op.Message, op.RequestId);
 
+    /// <summary>
+    /// A refused Cancel, Settle or Refund: the OpenAPI gives 500 (with a null id and value 0) as the failure answer;
+    /// 501 is kept for "do it manually", which makes VTEX alert the merchant.
+    /// </summary>
+    public const int RefusedStatus = 500;
+
     /// <summary>HTTP status for an operation: 200 done, 500 not final yet (VTEX retries), 501 manual.</summary>
     public static int HttpStatus(PaymentOperation op) => op.Status switch
     {
@@ -63,7 +69,7 @@ public static class PaymentAnswers
             new(PaymentAppData.TerminalConnectorApp, PosConnectorJson.Serialize(new { submitUrl })),
         PaymentPhase.TerminalIdentified or PaymentPhase.AwaitingTerminal when state.TestSuiteFlow is null =>
             new(PaymentAppData.WaitForConfirmationApp,
-                string.Create(CultureInfo.InvariantCulture, $"{{\"secondsWaiting\":{state.Terms.SecondsWaiting}}}")),
+                string.Create(CultureInfo.InvariantCulture, $"{{\"secondsWaiting\":{state.WaitSeconds ?? state.Terms.SecondsWaiting}}}")),
         _ => null,
     };
 }

@@ -41,7 +41,7 @@ public static class PaymentDecider
             Order = e.Order,
             Terms = e.Terms,
             CreatedAt = now,
-            Tid = e.PaymentId,
+            Tid = OwnTid(e.PaymentId),
             Code = "pos-identify-terminal",
             Message = "Scan the payment terminal's barcode to start the payment.",
             TestSuiteFlow = e.TestSuiteFlow,
@@ -70,19 +70,30 @@ public static class PaymentDecider
             return Unchanged(state);
         }
 
+        // VTEX counts delayToCancel from the first Create Payment, but the wait app counts secondsWaiting from now:
+        // shorten the wait (and the terminal's deadline with it) so VTEX never cancels while the app still polls.
+        var (wait, timeout) = WaitFor(state, now);
+        var e = new CreatePaymentCalled(state.PaymentId, state.Order, state.Terms, null);
+        if (timeout < Math.Min(MinTerminalSeconds, state.Terms.TerminalTimeoutSeconds))
+        {
+            return Deny(state, e, now, "identify-too-late",
+                $"Terminal {state.SerialNumber} was identified too late to charge before VTEX cancels the payment.", notify: true);
+        }
+
         // The winner of this transition is the only writer that sends the charge.
-        var deadline = now.AddSeconds(state.Terms.TerminalTimeoutSeconds);
-        var (charge, issued) = NewCommand(state, TerminalCommandType.Charge, state.Order.Value, now, requestId: null);
+        var deadline = now.AddSeconds(timeout);
+        var (charge, issued) = NewCommand(state, TerminalCommandType.Charge, state.Order.Value, now, requestId: null, timeout);
         var next = state with
         {
             Phase = PaymentPhase.AwaitingTerminal,
             Deadline = deadline,
+            WaitSeconds = wait,
             Commands = [.. state.Commands, issued],
             Code = "pos-awaiting-terminal",
             Message = $"Waiting for the customer on terminal {state.SerialNumber}.",
         };
-        return Changed(state, next, new CreatePaymentCalled(state.PaymentId, state.Order, state.Terms, null), now,
-            $"Charge {charge.CommandId} sent to terminal {state.SerialNumber}; deadline {Stamp(deadline)}.",
+        return Changed(state, next, e, now,
+            $"Charge {charge.CommandId} sent to terminal {state.SerialNumber}; wait {wait} s, deadline {Stamp(deadline)}.",
             new SendTerminalCommand(charge), new ScheduleDeadline(deadline));
     }
 
@@ -90,10 +101,15 @@ public static class PaymentDecider
     {
         if (state.Phase != PaymentPhase.IdentifyingTerminal)
         {
-            return state.SerialNumber == e.SerialNumber && e.Verdict == TerminalVerdict.Accepted
-                ? Unchanged(state)
-                : Reject(state, e, now, "terminal-already-identified",
-                    $"This payment is already {Describe(state)}; the serial cannot change now.");
+            var repeat = state.SerialNumber == e.SerialNumber && e.Verdict == TerminalVerdict.Accepted;
+            return (repeat, state.Phase) switch
+            {
+                (true, PaymentPhase.TerminalIdentified or PaymentPhase.AwaitingTerminal or PaymentPhase.Approved) => Unchanged(state),
+                (_, PaymentPhase.Denied or PaymentPhase.Cancelled) => Reject(state, e, now, "payment-ended",
+                    $"This payment is already {Describe(state)}; no terminal can start it."),
+                _ => Reject(state, e, now, "terminal-already-identified",
+                    $"This payment is already {Describe(state)}; the serial cannot change now."),
+            };
         }
 
         return e.Verdict switch
@@ -107,6 +123,8 @@ public static class PaymentDecider
             }, e, now, $"Terminal {e.SerialNumber} accepted."),
             TerminalVerdict.Disabled => Deny(state with { SerialNumber = e.SerialNumber }, e, now,
                 "terminal-disabled", $"Terminal {e.SerialNumber} is disabled for payments.", notify: true),
+            TerminalVerdict.OtherStore => Deny(state with { SerialNumber = e.SerialNumber }, e, now,
+                "terminal-other-store", $"Terminal {e.SerialNumber} belongs to another store than this payment's.", notify: true),
             _ => Deny(state with { SerialNumber = e.SerialNumber }, e, now,
                 "terminal-unknown", $"Terminal {e.SerialNumber} is not registered with this connector.", notify: true),
         };
@@ -147,10 +165,13 @@ public static class PaymentDecider
         {
             TerminalCommandType.Charge => OnChargeResult(recorded, e, status, now),
             TerminalCommandType.Refund => OnRefundResult(recorded, command, e, status, now),
+            TerminalCommandType.Void when command.RequestId is not null => OnCancellationVoidResult(recorded, command, e, status, now),
             TerminalCommandType.Void => Changed(state, recorded, e, now, status == TerminalResultStatus.Approved
                 ? $"Void {command.CommandId} confirmed by the terminal."
                 : $"OPERATOR ALERT: void {command.CommandId} was {Lower(status)}; reverse the charge manually."),
-            _ => Changed(state, recorded, e, now, $"Abort {command.CommandId} answered: {Lower(status)}."),
+            _ => Changed(state, recorded, e, now, status is TerminalResultStatus.Approved or TerminalResultStatus.Aborted
+                ? $"Abort {command.CommandId} confirmed by the terminal."
+                : $"Abort {command.CommandId} was {Lower(status)} by the terminal; a late approval will be voided."),
         };
     }
 
@@ -174,6 +195,9 @@ public static class PaymentDecider
         }
 
         var message = CardData.Clip(CardData.MaskPans(result.Message));
+
+        // tid is the provider's transaction id: the terminal's (acquirer's) once it answers, ours until then.
+        state = state with { Tid = CardData.Clip(result.Tid, 64) is { Length: > 0 } tid ? tid : state.Tid };
         return status switch
         {
             TerminalResultStatus.Approved => Approve(state, new CardAuthorization(
@@ -209,6 +233,30 @@ public static class PaymentDecider
         return Changed(state, next, e, now, approved
             ? $"Refund {op.RequestId} of {Money(op.Value)} confirmed."
             : $"OPERATOR ALERT: refund {op.RequestId} of {Money(op.Value)} was {Lower(status)} by the terminal.");
+    }
+
+    /// <summary>The void of a VTEX cancellation: only now does the cancellation get its cancellationId.</summary>
+    private static Decision OnCancellationVoidResult(
+        PaymentState state, IssuedCommand command, TerminalResultReceived e, TerminalResultStatus status, DateTimeOffset now)
+    {
+        var approved = status == TerminalResultStatus.Approved;
+        var pending = state.Operations.Where(o => o.CommandId == command.CommandId && o.Status == OperationStatus.Pending).ToList();
+        PaymentOperation Done(PaymentOperation op) => approved
+            ? op with { Status = OperationStatus.Completed, Code = null, Message = "Successfully cancelled." }
+            : op with
+            {
+                Status = OperationStatus.Manual,
+                Code = "cancel-manually",
+                Message = $"The terminal answered the void {Lower(status)}; cancel the payment manually.",
+            };
+        var next = state with
+        {
+            Voided = approved || state.Voided,
+            Operations = [.. state.Operations.Select(o => pending.Contains(o) ? Done(o) : o)],
+        };
+        return Changed(state, next, e, now, approved
+            ? $"Void {command.CommandId} confirmed by the terminal: payment cancelled ({command.RequestId})."
+            : $"OPERATOR ALERT: void {command.CommandId} for cancellation {command.RequestId} was {Lower(status)}; cancel the payment manually.");
     }
 
     private static Decision OnDeadline(PaymentState state, DateTimeOffset now)
@@ -283,6 +331,16 @@ public static class PaymentDecider
                     Operations = [.. state.Operations, Op(OperationStatus.Completed, null, "Already cancelled.")],
                 }, e, now, $"Cancellation {e.RequestId} repeated on a voided payment.");
 
+            case PaymentPhase.Approved when state.CancellationPending:
+            {
+                // One void serves every cancellation that arrives while it is pending.
+                var inFlight = state.Operations.First(o => o is { Kind: OperationKind.Cancellation, Status: OperationStatus.Pending });
+                return Changed(state, state with
+                {
+                    Operations = [.. state.Operations, inFlight with { RequestId = e.RequestId, OperationId = id }],
+                }, e, now, $"Cancellation {e.RequestId} joins the void {inFlight.CommandId} already sent.");
+            }
+
             case PaymentPhase.Approved when state.SettledAmount > 0:
                 return Changed(state, state with
                 {
@@ -295,16 +353,25 @@ public static class PaymentDecider
                 var (voidCommand, issued) = state.TestSuiteFlow is null
                     ? NewCommand(state, TerminalCommandType.Void, state.Order.Value, now, e.RequestId)
                     : (null, null);
+                if (voidCommand is null)
+                {
+                    return Changed(state, state with
+                    {
+                        Voided = true,
+                        Operations = [.. state.Operations, Op(OperationStatus.Completed, null, "Successfully cancelled.")],
+                    }, e, now, $"Approved payment cancelled ({e.RequestId}).");
+                }
+
+                // cancellationId only once the terminal confirms the void: until then VTEX gets 500 and retries.
                 var next = state with
                 {
-                    Voided = true,
-                    Commands = issued is null ? state.Commands : [.. state.Commands, issued],
-                    Operations = [.. state.Operations, Op(OperationStatus.Completed, null, "Successfully cancelled.", voidCommand?.CommandId)],
+                    Commands = [.. state.Commands, issued!],
+                    Operations = [.. state.Operations, new PaymentOperation(e.RequestId, OperationKind.Cancellation, state.Order.Value,
+                        OperationStatus.Pending, id, "cancel-pending",
+                        $"Void sent to terminal {state.SerialNumber}; waiting for its confirmation.", voidCommand.CommandId)],
                 };
-                return voidCommand is null
-                    ? Changed(state, next, e, now, $"Approved payment cancelled ({e.RequestId}).")
-                    : Changed(state, next, e, now, $"Approved payment cancelled ({e.RequestId}); void {voidCommand.CommandId} sent.",
-                        new SendTerminalCommand(voidCommand));
+                return Changed(state, next, e, now, $"Cancellation {e.RequestId}: void {voidCommand.CommandId} sent.",
+                    new SendTerminalCommand(voidCommand));
             }
 
             default:
@@ -322,7 +389,7 @@ public static class PaymentDecider
             return Unchanged(state);
         }
 
-        if (state.Phase != PaymentPhase.Approved || state.Voided)
+        if (state.Phase != PaymentPhase.Approved || state.Voided || state.CancellationPending)
         {
             return Reject(state, e, now, "payment-not-approved", $"Only approved payments can be settled; this one is {Describe(state)}.");
         }
@@ -351,7 +418,7 @@ public static class PaymentDecider
             return Unchanged(state);
         }
 
-        if (state.Phase != PaymentPhase.Approved)
+        if (state.Phase != PaymentPhase.Approved || state.CancellationPending)
         {
             return Reject(state, e, now, "payment-not-approved", $"Only approved payments can be refunded; this one is {Describe(state)}.");
         }
@@ -441,13 +508,13 @@ public static class PaymentDecider
             DecisionOutcome.Rejected, new Rejection(code, message));
 
     private static (TerminalCommand Command, IssuedCommand Issued) NewCommand(
-        PaymentState state, TerminalCommandType type, decimal amount, DateTimeOffset now, string? requestId)
+        PaymentState state, TerminalCommandType type, decimal amount, DateTimeOffset now, string? requestId, int? expiresInSeconds = null)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"{state.PaymentId}-{state.Commands.Count + 1}");
         var serial = state.SerialNumber ?? "";
         var command = new TerminalCommand(id, type, state.PaymentId, serial, amount, state.Order.Currency,
             state.Order.Installments, state.Order.CardType, state.Order.Reference, now,
-            now.AddSeconds(state.Terms.TerminalTimeoutSeconds));
+            now.AddSeconds(expiresInSeconds ?? state.Terms.TerminalTimeoutSeconds));
         return (command, new IssuedCommand(id, type, serial, amount, now, requestId, null));
     }
 
@@ -457,12 +524,32 @@ public static class PaymentDecider
         return new CardAuthorization($"TS-{state.PaymentId}", $"NSU-{state.PaymentId}", state.Tid, "TestSuite", "Visa", first, last);
     }
 
+    /// <summary>Keep this much of delayToCancel free after the wait, for the callback to land before VTEX cancels.</summary>
+    internal const int CancelMarginSeconds = 60;
+
+    /// <summary>Below this (or below the configured timeout, if smaller), a charge could not complete: the payment is denied.</summary>
+    internal const int MinTerminalSeconds = 10;
+
+    /// <summary>The wait app's secondsWaiting and the terminal's timeout for a charge sent at <paramref name="now"/>.</summary>
+    internal static (int Wait, int TerminalTimeout) WaitFor(PaymentState state, DateTimeOffset now)
+    {
+        var t = state.Terms;
+        var elapsed = (int)Math.Ceiling((now - state.CreatedAt).TotalSeconds);
+        var wait = Math.Min(t.SecondsWaiting, t.DelayToCancel - Math.Max(0, elapsed) - CancelMarginSeconds);
+        return (wait, Math.Min(t.TerminalTimeoutSeconds, wait - (t.SecondsWaiting - t.TerminalTimeoutSeconds)));
+    }
+
+    /// <summary>Our own transaction id until the terminal gives its own: stable, derived from the paymentId, not equal to it.</summary>
+    internal static string OwnTid(string paymentId) =>
+        "PC" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(paymentId)))[..18];
+
     private static string OperationId(PaymentState state, string kind) =>
         string.Create(CultureInfo.InvariantCulture, $"{state.Tid}-{kind}{state.Operations.Count + 1}");
 
     private static string Describe(PaymentState state) => state.Phase switch
     {
         PaymentPhase.Approved when state.Voided => "cancelled after approval",
+        PaymentPhase.Approved when state.CancellationPending => "being cancelled (void pending)",
         PaymentPhase.IdentifyingTerminal or PaymentPhase.TerminalIdentified or PaymentPhase.AwaitingTerminal => "in progress",
         _ => Lower(state.Phase),
     };

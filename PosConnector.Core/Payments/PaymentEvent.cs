@@ -33,6 +33,11 @@ public abstract record PaymentEvent
 public enum TerminalVerdict
 {
     Accepted,
+
+    /// <summary>Not registered, or registered to another merchant (the two are indistinguishable to the caller).</summary>
     Unknown,
     Disabled,
+
+    /// <summary>The merchant's terminal is restricted to another store (the manifest's "Store code").</summary>
+    OtherStore,
 }

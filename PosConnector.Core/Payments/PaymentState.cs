@@ -22,6 +22,9 @@ public sealed record PaymentState
     public string? Message { get; init; }
     public string? SerialNumber { get; init; }
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>The secondsWaiting given to the wait app when the charge was sent (may be less than the terms allow).</summary>
+    public int? WaitSeconds { get; init; }
     public TestSuiteFlow? TestSuiteFlow { get; init; }
     public CardAuthorization? Authorization { get; init; }
     public bool Voided { get; init; }
@@ -44,8 +47,16 @@ public sealed record PaymentState
 
     [JsonIgnore]
     public decimal RefundableAmount => SettledAmount - RefundedAmount - PendingRefundAmount;
+
+    /// <summary>A void for a VTEX cancellation was sent and the terminal has not confirmed it yet.</summary>
+    [JsonIgnore]
+    public bool CancellationPending => Operations.Any(o => o is { Kind: OperationKind.Cancellation, Status: OperationStatus.Pending });
 }
 
+/// <summary>
+/// What VTEX asked for. <see cref="MerchantName"/> is the merchant the credentials belong to (only its terminals may
+/// charge); <see cref="StoreCode"/> is the manifest's "Store code" from merchantSettings, when the merchant set one.
+/// </summary>
 public sealed record PaymentOrder(
     string TransactionId,
     string Reference,
@@ -55,7 +66,8 @@ public sealed record PaymentOrder(
     int Installments,
     CardType CardType,
     string CallbackUrl,
-    string MerchantName);
+    string MerchantName,
+    string? StoreCode = null);
 
 /// <summary>Seconds, as PPP carries them. <see cref="TerminalTimeoutSeconds"/> &lt; SecondsWaiting &lt;= DelayToCancel.</summary>
 public sealed record PaymentTerms(
@@ -103,7 +115,7 @@ public enum OperationStatus
 {
     Completed,
 
-    /// <summary>Waiting for the terminal (refunds): answered 500 so VTEX retries.</summary>
+    /// <summary>Waiting for the terminal (refunds, voids of cancellations): answered 500 so VTEX retries.</summary>
     Pending,
 
     /// <summary>Cannot be done by the connector: answered 501 cancel-manually / refund-manually.</summary>

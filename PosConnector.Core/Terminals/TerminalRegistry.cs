@@ -46,6 +46,7 @@ public sealed class TerminalRegistry(StorageClients clients, TerminalSecretProte
             [ProtectedSecret] = secrets.Protect(terminal.SerialNumber, terminal.Secret),
             ["Enabled"] = terminal.Enabled,
             ["UpdatedAt"] = terminal.UpdatedAt,
+            ["StoreCode"] = terminal.StoreCode,
         }, TableUpdateMode.Replace, ct);
 
     /// <summary>The terminal, or null (treated as unregistered) when its secret cannot be read: results then fail closed.</summary>
@@ -101,5 +102,5 @@ public sealed class TerminalRegistry(StorageClients clients, TerminalSecretProte
 
     private static TerminalRecord Map(TableEntity e, string secret) => new(
         e.RowKey, e.GetString("MerchantName") ?? "", e.GetString("Label") ?? "", secret,
-        e.GetBoolean("Enabled") ?? false, e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
+        e.GetBoolean("Enabled") ?? false, e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue, e.GetString("StoreCode") ?? "");
 }

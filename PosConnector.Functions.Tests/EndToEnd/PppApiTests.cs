@@ -85,7 +85,8 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         var json = reply.Json;
         Assert.Equal(id, (string?)json["paymentId"]);
         Assert.Equal("undefined", (string?)json["status"]);
-        Assert.Equal(id, (string?)json["tid"]);
+        Assert.False(string.IsNullOrEmpty((string?)json["tid"]));
+        Assert.NotEqual(id, (string?)json["tid"]);
         Assert.Equal(JTokenType.Null, json["authorizationId"]!.Type);
         Assert.Equal(600, (int)json["delayToCancel"]!);
         Assert.True((int)json["delayToCancel"]! >= TestSettings.SecondsWaiting);
@@ -216,7 +217,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal(HttpStatusCode.OK, second.Status);
         Assert.NotEqual((string?)first.Json["refundId"], (string?)second.Json["refundId"]);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMuch.Status);
+        Assert.Equal(HttpStatusCode.InternalServerError, tooMuch.Status);
         Assert.Equal(JTokenType.Null, tooMuch.Json["refundId"]!.Type);
         Assert.Equal(0m, (decimal)tooMuch.Json["value"]!);
         Assert.Equal("refund-exceeds-settled", (string?)tooMuch.Json["code"]);
@@ -234,7 +235,8 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
 
         Assert.Equal(HttpStatusCode.OK, partial.Status);
         Assert.Equal(HttpStatusCode.OK, rest.Status);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, over.Status);
+        Assert.Equal(HttpStatusCode.InternalServerError, over.Status);
+        Assert.Equal("settle-exceeds-authorized", (string?)over.Json["code"]);
         Assert.Equal(JTokenType.Null, over.Json["settleId"]!.Type);
         Assert.Equal(0m, (decimal)over.Json["value"]!);
     }
@@ -280,12 +282,16 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
     [InlineData("cancellations")]
     [InlineData("settlements")]
     [InlineData("refunds")]
-    public async Task Operation_UnknownPayment_Answers404(string operation)
+    public async Task Operation_UnknownPayment_AnswersTheOperationsFailureShape(string operation)
     {
         var reply = await Client.PostAsync($"/api/payments/NOPE123/{operation}", Payments.Operation("NOPE123", "X-1", 1m), PppClient.Merchant);
 
-        Assert.Equal(HttpStatusCode.NotFound, reply.Status);
+        Assert.Equal(HttpStatusCode.InternalServerError, reply.Status);
         Assert.Equal("payment-not-found", (string?)reply.Json["code"]);
+        Assert.Equal(("NOPE123", "X-1"), ((string?)reply.Json["paymentId"], (string?)reply.Json["requestId"]));
+        var id = operation switch { "cancellations" => "cancellationId", "settlements" => "settleId", _ => "refundId" };
+        Assert.Equal(JTokenType.Null, reply.Json[id]!.Type);
+        Assert.Null(reply.Json["status"]);
     }
 
     [Fact]

@@ -112,18 +112,22 @@ public sealed class TerminalFlowTests(ConnectorWorld world) : IClassFixture<Conn
     }
 
     [Fact]
-    public async Task Cancellation_AfterApproval_SendsAVoid()
+    public async Task Cancellation_AfterApproval_AnswersACancellationIdOnlyOnceTheTerminalConfirmsTheVoid()
     {
         var id = await world.StartChargeAsync(40.00m);
         await world.Callbacks.WaitForAsync(id, Patience);
 
         var reply = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "CANCEL-2", null), PppClient.Merchant);
-        var again = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "CANCEL-2", null), PppClient.Merchant);
         var view = await Client.WaitForPaymentAsync(id, v => Commands(v).Any(c => (string?)c["type"] == "void" && c["result"]!.Type != JTokenType.Null), Patience);
+        var again = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "CANCEL-2", null), PppClient.Merchant);
+        var repeat = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "CANCEL-2", null), PppClient.Merchant);
 
-        Assert.Equal(HttpStatusCode.OK, reply.Status);
-        Assert.False(string.IsNullOrEmpty((string?)reply.Json["cancellationId"]));
-        Assert.Equal(reply.Body, again.Body);
+        Assert.Equal(HttpStatusCode.InternalServerError, reply.Status);
+        Assert.Equal(JTokenType.Null, reply.Json["cancellationId"]!.Type);
+        Assert.Equal("cancel-pending", (string?)reply.Json["code"]);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.False(string.IsNullOrEmpty((string?)again.Json["cancellationId"]));
+        Assert.Equal(again.Body, repeat.Body);
         Assert.Single(Commands(view), c => (string?)c["type"] == "void");
         Assert.True((bool)view["state"]!["voided"]!);
     }

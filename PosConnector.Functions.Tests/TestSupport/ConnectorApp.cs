@@ -24,7 +24,8 @@ public sealed class ConnectorApp : IAsyncDisposable
         string storageConnectionString, string prefix, int? port = null, Action<WebApplicationBuilder>? configure = null)
     {
         var baseUrl = $"http://127.0.0.1:{port ?? TestEnvironment.FreeTcpPort()}";
-        var app = PosConnectorHost.Build([], builder =>
+        // The environment must come from args: setting builder.Environment later does not reach IHostEnvironment.
+        var app = PosConnectorHost.Build(["--environment=Testing"], builder =>
         {
             builder.Environment.EnvironmentName = "Testing";
             builder.Configuration.Sources.Clear();

@@ -38,7 +38,7 @@ public sealed class PppClient(string baseUrl) : IDisposable
     public Task<Reply> RegisterTerminalAsync(string serial, bool enabled = true) =>
         PutAsync($"/api/admin/terminals/{serial}", new JObject
         {
-            ["merchantName"] = "Test Store", ["label"] = "Counter", ["secret"] = TestSettings.SecretFor(serial), ["enabled"] = enabled,
+            ["merchantName"] = TestSettings.MerchantName, ["label"] = "Counter", ["secret"] = TestSettings.SecretFor(serial), ["enabled"] = enabled,
         }, Admin);
 
     /// <summary>Posts the serial to the submitUrl the connector handed out in its first answer.</summary>

@@ -3,8 +3,19 @@ namespace PosConnector.Functions.Tests.TestSupport;
 /// <summary>The credentials and timings every end-to-end test host uses.</summary>
 public static class TestSettings
 {
+    /// <summary>The merchant every test payment belongs to (the <c>merchantName</c> of <see cref="Payments.Create"/>).</summary>
+    public const string MerchantName = "teststore";
     public const string MerchantAppKey = "vtexappkey-merchant";
     public const string MerchantAppToken = "merchant-app-token-0123456789";
+
+    /// <summary>The same merchant's second live pair (key rotation).</summary>
+    public const string RotatedAppKey = "vtexappkey-merchant-rotated";
+    public const string RotatedAppToken = "merchant-rotated-app-token-0123456789";
+
+    /// <summary>A second merchant served by the same deployment.</summary>
+    public const string OtherMerchantName = "otherstore";
+    public const string OtherAppKey = "vtexappkey-other";
+    public const string OtherAppToken = "other-merchant-app-token-0123456789";
     public const string PartnerAppKey = "vtexappkey-partner";
     public const string PartnerAppToken = "partner-app-token-0123456789";
     public const string AdminKey = "test-admin-key-0123456789";
@@ -15,8 +26,13 @@ public static class TestSettings
 
     public static Dictionary<string, string?> Connector(string storageConnectionString, string prefix, string baseUrl) => new()
     {
-        ["Vtex:Merchants:0:AppKey"] = MerchantAppKey,
-        ["Vtex:Merchants:0:AppToken"] = MerchantAppToken,
+        [$"Vtex:Merchants:{MerchantName}:Credentials:0:AppKey"] = MerchantAppKey,
+        [$"Vtex:Merchants:{MerchantName}:Credentials:0:AppToken"] = MerchantAppToken,
+        [$"Vtex:Merchants:{MerchantName}:Credentials:1:AppKey"] = RotatedAppKey,
+        [$"Vtex:Merchants:{MerchantName}:Credentials:1:AppToken"] = RotatedAppToken,
+        [$"Vtex:Merchants:{OtherMerchantName}:Credentials:0:AppKey"] = OtherAppKey,
+        [$"Vtex:Merchants:{OtherMerchantName}:Credentials:0:AppToken"] = OtherAppToken,
+        ["Vtex:AllowLoopbackCallbacks"] = "true",
         ["Vtex:CallbackAppKey"] = PartnerAppKey,
         ["Vtex:CallbackAppToken"] = PartnerAppToken,
         ["Vtex:AllowEmptyTestSuiteCredentials"] = "true",
@@ -46,6 +62,7 @@ public static class TestSettings
             ["Storage:TerminalCommandsQueue"] = prefix + "-commands",
             ["VirtualTerminal:ConnectorUrl"] = connectorUrl,
             ["VirtualTerminal:AdminKey"] = AdminKey,
+            ["VirtualTerminal:MerchantName"] = MerchantName,
             ["VirtualTerminal:AnswerDelay"] = "00:00:00.100",
             ["VirtualTerminal:LateApprovalDelay"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Error",

@@ -201,7 +201,7 @@ public sealed class EdgeRulesTests
 
     private static VtexCredentialVerifier Verifier(bool allowEmptyTestSuite) => new(Options.Create(new VtexOptions
     {
-        Merchants = [new() { AppKey = "k1", AppToken = "t1" }, new() { AppKey = "k2", AppToken = "t2" }],
+        Merchants = new() { ["0"] = new() { AppKey = "k1", AppToken = "t1" }, ["1"] = new() { AppKey = "k2", AppToken = "t2" } },
         CallbackAppKey = "p", CallbackAppToken = "p",
         AllowEmptyTestSuiteCredentials = allowEmptyTestSuite,
     }));

@@ -53,7 +53,7 @@ public sealed class PaymentDeciderEdgeTests
 
     [Theory]
     [InlineData(TerminalResultStatus.Approved, "Void PAY1-2 confirmed")]
-    [InlineData(TerminalResultStatus.Failed, "OPERATOR ALERT: void PAY1-2 was failed")]
+    [InlineData(TerminalResultStatus.Failed, "OPERATOR ALERT: void PAY1-2 for cancellation C1 was failed")]
     public void Approved_VoidResult_IsRecordedAndAFailureAlertsOperators(TerminalResultStatus status, string note)
     {
         var voided = When(Given(Approved()), new PaymentEvent.CancellationRequested("C1")).State;
@@ -95,13 +95,14 @@ public sealed class PaymentDeciderEdgeTests
     {
         var decision = When(Given(Approved()), new PaymentEvent.CancellationRequested("C1"));
         var repeat = When(decision.State, new PaymentEvent.CancellationRequested("C1"));
-        var another = When(decision.State, new PaymentEvent.CancellationRequested("C2"));
+        var voided = When(decision.State, Result(2, TerminalCommandType.Void, TerminalResultStatus.Approved)).State;
+        var another = When(voided, new PaymentEvent.CancellationRequested("C2"));
 
         Assert.Equal(TerminalCommandType.Void, decision.State!.Commands[^1].Type);
         Assert.Equal(DecisionOutcome.Unchanged, repeat.Outcome);
         Assert.Empty(another.Effects);
         Assert.Equal("Already cancelled.", another.State!.FindOperation("C2")!.Message);
-        Assert.NotEqual(decision.State.FindOperation("C1")!.OperationId, another.State.FindOperation("C2")!.OperationId);
+        Assert.NotEqual(voided!.FindOperation("C1")!.OperationId, another.State.FindOperation("C2")!.OperationId);
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class PaymentDeciderEdgeTests
         var decision = When(denied, new PaymentEvent.CancellationRequested("C1"));
 
         var op = decision.State!.FindOperation("C1")!;
-        Assert.Equal((OperationStatus.Completed, $"{PaymentId}-C1"), (op.Status, op.OperationId));
+        Assert.Equal((OperationStatus.Completed, "TID-1-C1"), (op.Status, op.OperationId));
         Assert.Empty(decision.Effects);
     }
 
@@ -139,7 +140,8 @@ public sealed class PaymentDeciderEdgeTests
     [Fact]
     public void Voided_Settlement_IsRefused()
     {
-        var voided = When(Given(Approved()), new PaymentEvent.CancellationRequested("C1")).State;
+        var cancelling = When(Given(Approved()), new PaymentEvent.CancellationRequested("C1")).State;
+        var voided = When(cancelling, Result(2, TerminalCommandType.Void, TerminalResultStatus.Approved)).State;
 
         var decision = When(voided, new PaymentEvent.SettlementRequested("S1", 10m));
 

@@ -15,7 +15,8 @@ public sealed class PaymentDeciderTests
 
         Assert.Equal(PaymentPhase.IdentifyingTerminal, decision.State!.Phase);
         Assert.Empty(decision.Effects);
-        Assert.Equal(PaymentId, decision.State.Tid);
+        Assert.Equal(PaymentDecider.OwnTid(PaymentId), decision.State.Tid);
+        Assert.NotEqual(PaymentId, decision.State.Tid);
         Assert.Equal(Terms, decision.State.Terms);
         Assert.Single(decision.Recorded);
     }
@@ -141,7 +142,7 @@ public sealed class PaymentDeciderTests
         var body = Assert.IsType<PaymentEffect.NotifyVtex>(Assert.Single(decision.Effects)).Body;
         Assert.Equal(("approved", "AUT-1", "NSU-1", "Acq"), (body.Status, body.AuthorizationId, body.Nsu, body.Acquirer));
         Assert.Equal(("Visa", "411111", "1111"), (body.CardBrand, body.FirstDigits, body.LastDigits));
-        Assert.Equal(PaymentId, body.Tid);
+        Assert.Equal("TID-1", body.Tid);
         Assert.Equal((21600, 1800, 600), (body.DelayToAutoSettle, body.DelayToAutoSettleAfterAntifraud, body.DelayToCancel));
     }
 
@@ -247,14 +248,16 @@ public sealed class PaymentDeciderTests
     }
 
     [Fact]
-    public void Approved_CancellationBeforeSettlement_VoidsOnTheTerminal()
+    public void Approved_CancellationBeforeSettlement_VoidsOnTheTerminalAndWaitsForIt()
     {
         var decision = When(Given(Approved()), new PaymentEvent.CancellationRequested("C1"));
 
-        Assert.True(decision.State!.Voided);
+        Assert.False(decision.State!.Voided);
         Assert.Equal(PaymentPhase.Approved, decision.State.Phase);
         Assert.Equal(TerminalCommandType.Void, Assert.IsType<PaymentEffect.SendTerminalCommand>(Assert.Single(decision.Effects)).Command.Type);
-        Assert.Equal(200, PaymentAnswers.HttpStatus(decision.State.FindOperation("C1")!));
+        var op = decision.State.FindOperation("C1")!;
+        Assert.Equal((500, "cancel-pending"), (PaymentAnswers.HttpStatus(op), op.Code));
+        Assert.Null(PaymentAnswers.Cancellation(PaymentId, op).CancellationId);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class PosFunctions(PosEndpoints endpoints, ILogger<PosFunctions> l
 {
     [Function(nameof(SubmitSerial))]
     public Task<IActionResult> SubmitSerial(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/pos/payments/{paymentId}/serial")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/pos/payments/{paymentId}/serial")] HttpRequest req,
         string paymentId,
         CancellationToken ct) =>
         endpoints.SubmitSerialAsync(req, paymentId, ct).ToActionResultAsync(req, logger);

@@ -10,7 +10,8 @@ public static class PosApi
     public static RouteGroupBuilder MapPosApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("POS");
-        api.MapPost("/pos/payments/{paymentId}/serial", (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
+        // OPTIONS: the CORS preflight of the terminal-connector app, which posts from Sales App's web view.
+        api.MapMethods("/pos/payments/{paymentId}/serial", [HttpMethods.Post, HttpMethods.Options], (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
             e.SubmitSerialAsync(r, paymentId, ct).ToResult())
             .Describe("SubmitSerial", "Submit the terminal serial", "The submitUrl: the terminal-connector app posts the serial number of the terminal that will charge.")
             .AcceptsJson<SerialSubmission>().Returns<SerialAccepted>().Fails(400, 401, 404, 409, 413, 422)
