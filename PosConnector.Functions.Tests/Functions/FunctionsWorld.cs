@@ -18,7 +18,6 @@ using PosConnector.Functions.Http;
 using PosConnector.Functions.Messaging;
 using PosConnector.Functions.Orchestration;
 using PosConnector.Functions.Tests.TestSupport;
-using PosConnector.Standalone.Effects;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Functions;

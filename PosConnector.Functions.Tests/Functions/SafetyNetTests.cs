@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PosConnector.Core.Security;
 using PosConnector.Core;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Json;
@@ -37,7 +38,7 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         // A Test Suite async card: approved when its deadline passes. Nothing consumes the deadline queue here.
         var body = PosConnectorJson.Deserialize<CreatePaymentRequest>(
             Payments.Create(id, 10m, "http://127.0.0.1:9/callback", cardNumber: "4222222222222224").ToString());
-        var created = await services.GetRequiredService<CreatePaymentHandler>().HandleAsync(body, isTestSuite: true, Ct);
+        var created = await services.GetRequiredService<CreatePaymentHandler>().HandleAsync(body, isTestSuite: true, new VtexCaller(null, Anonymous: false), Ct);
 
         var beforeDeadline = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
         clock.Advance(TimeSpan.FromMinutes(2));
