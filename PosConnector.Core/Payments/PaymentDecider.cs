@@ -217,14 +217,8 @@ public static class PaymentDecider
     {
         var op = state.Operations.First(o => o.CommandId == command.CommandId);
         var approved = status == TerminalResultStatus.Approved;
-        var done = approved
-            ? op with { Status = OperationStatus.Completed, Code = null, Message = "Refunded on the terminal." }
-            : op with
-            {
-                Status = OperationStatus.Manual,
-                Code = "refund-manually",
-                Message = $"The terminal answered the refund {Lower(status)}; refund it manually.",
-            };
+        var done = Concluded(op, approved, "Refunded on the terminal.",
+            "refund-manually", $"The terminal answered the refund {Lower(status)}; refund it manually.");
         var next = state with
         {
             Operations = [.. state.Operations.Select(o => o == op ? done : o)],
@@ -241,14 +235,8 @@ public static class PaymentDecider
     {
         var approved = status == TerminalResultStatus.Approved;
         var pending = state.Operations.Where(o => o.CommandId == command.CommandId && o.Status == OperationStatus.Pending).ToList();
-        PaymentOperation Done(PaymentOperation op) => approved
-            ? op with { Status = OperationStatus.Completed, Code = null, Message = "Successfully cancelled." }
-            : op with
-            {
-                Status = OperationStatus.Manual,
-                Code = "cancel-manually",
-                Message = $"The terminal answered the void {Lower(status)}; cancel the payment manually.",
-            };
+        PaymentOperation Done(PaymentOperation op) => Concluded(op, approved, "Successfully cancelled.",
+            "cancel-manually", $"The terminal answered the void {Lower(status)}; cancel the payment manually.");
         var next = state with
         {
             Voided = approved || state.Voided,
@@ -258,6 +246,12 @@ public static class PaymentDecider
             ? $"Void {command.CommandId} confirmed by the terminal: payment cancelled ({command.RequestId})."
             : $"OPERATOR ALERT: void {command.CommandId} for cancellation {command.RequestId} was {Lower(status)}; cancel the payment manually.");
     }
+
+    /// <summary>An operation the terminal had to confirm: completed, or left to the merchant (501, VTEX alerts them).</summary>
+    private static PaymentOperation Concluded(PaymentOperation op, bool approved, string done, string manualCode, string manualMessage) =>
+        approved
+            ? op with { Status = OperationStatus.Completed, Code = null, Message = done }
+            : op with { Status = OperationStatus.Manual, Code = manualCode, Message = manualMessage };
 
     private static Decision OnDeadline(PaymentState state, DateTimeOffset now)
     {

@@ -133,17 +133,18 @@ public sealed class HomologationTests(ConnectorWorld world) : IClassFixture<Conn
     }
 
     [Fact]
-    public async Task CancelApproved_VoidFailsOnTheTerminal_AnswersCancelManuallyAndAlertsOperators()
+    public async Task CancelApproved_EightDigitBinAndVoidFailsOnTheTerminal_FirstSixThenCancelManuallyAndAnOperatorAlert()
     {
         var id = await ChargeOnHandTerminalAsync(25.00m);
         await Client.PostTerminalResultAsync(HandTerminal, Result(id, $"{id}-1", "charge", "approved"));
-        await world.Callbacks.WaitForAsync(id, Patience);
+        var callback = await world.Callbacks.WaitForAsync(id, Patience);
 
         var pending = await Cancel(id, "C-VOID");
         await Client.PostTerminalResultAsync(HandTerminal, Result(id, $"{id}-2", "void", "failed"));
         var failed = await Cancel(id, "C-VOID");
         var view = (await Client.AdminPaymentAsync(id)).Json;
 
+        Assert.Equal(("411111", "TID-H"), ((string?)callback.Body["firstDigits"], (string?)callback.Body["tid"]));
         Assert.Equal((HttpStatusCode.InternalServerError, "cancel-pending"), (pending.Status, (string?)pending.Json["code"]));
         Assert.Equal((HttpStatusCode.NotImplemented, "cancel-manually"), (failed.Status, (string?)failed.Json["code"]));
         Assert.Equal(JTokenType.Null, failed.Json["cancellationId"]!.Type);

