@@ -78,13 +78,14 @@ public static class PaymentOrchestrator
         var changed = context.WaitForExternalEvent<string>(PaymentOrchestration.PaymentChangedEvent, eventCts.Token);
         if (await Task.WhenAny(timer, changed) == changed)
         {
-            // A pending timer would keep the instance alive until it fires.
-            await timerCts.CancelAsync();
+            // A pending timer would keep the instance alive until it fires. Cancel, not CancelAsync: an orchestrator
+            // must not await work on the thread pool.
+            timerCts.Cancel();
             return;
         }
 
         // A waiter left behind would swallow the next PaymentChanged meant for the next turn.
-        await eventCts.CancelAsync();
+        eventCts.Cancel();
         await context.CallActivityAsync(nameof(PaymentActivities.ApplyDeadline), paymentId);
     }
 

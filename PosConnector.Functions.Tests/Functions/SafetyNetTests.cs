@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PosConnector.Core;
+using PosConnector.Core.Handlers;
+using PosConnector.Core.Json;
+using PosConnector.Core.Orchestration;
+using PosConnector.Core.Payments;
+using PosConnector.Core.Ppp;
+using PosConnector.Core.Storage;
+using PosConnector.Core.Terminals;
+using PosConnector.Functions.Tests.TestSupport;
+using PosConnector.Standalone.Effects;
+using Xunit;
+
+namespace PosConnector.Functions.Tests.Functions;
+
+/// <summary>
+/// What keeps a payment from being stranded or a host from starting half-configured: the sweep (Core, both hosts)
+/// over Azurite, the callback retry rule the orchestrator loops on, and the Key Vault reference check.
+/// </summary>
+[Trait("Category", "Functions")]
+public sealed class SafetyNetTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sweep_PaymentWhoseDeadlineMessageWasLost_IsDecidedAndItsCallbackLaterAbandoned()
+    {
+        var clock = new ShiftedTimeProvider();
+        await using var services = CoreServices(clock, TestEnvironment.UniquePrefix());
+        var storage = services.GetRequiredService<StorageClients>();
+        await storage.EnsureTablesAsync(Ct);
+        await storage.EnsureQueuesAsync(Ct);
+        var sweep = services.GetRequiredService<PaymentSweep>();
+        var engine = services.GetRequiredService<PaymentEngine>();
+        var id = Payments.NewId();
+        // A Test Suite async card: approved when its deadline passes. Nothing consumes the deadline queue here.
+        var body = PosConnectorJson.Deserialize<CreatePaymentRequest>(
+            Payments.Create(id, 10m, "http://127.0.0.1:9/callback", cardNumber: "4222222222222224").ToString());
+        var created = await services.GetRequiredService<CreatePaymentHandler>().HandleAsync(body, isTestSuite: true, Ct);
+
+        var beforeDeadline = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var pastDeadline = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
+        var approved = await engine.FindAsync(id, Ct);
+        var callbackQueued = (await storage.Callbacks.PeekMessagesAsync(32, Ct)).Value.Any(m => m.MessageText.Contains(id, StringComparison.Ordinal));
+        clock.Advance(TimeSpan.FromMinutes(12));
+        var pastDelayToCancel = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
+        var abandoned = await engine.FindAsync(id, Ct);
+        var history = await engine.HistoryAsync(id, Ct);
+        var afterwards = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
+
+        Assert.Equal(200, created.StatusCode);
+        Assert.Equal(0, beforeDeadline);
+        Assert.Equal(1, pastDeadline);
+        Assert.Equal(PaymentPhase.Approved, approved!.Phase);
+        Assert.Equal(CallbackStatus.Pending, approved.Callback);
+        Assert.True(callbackQueued, "the owed callback was not handed to the callback queue");
+        Assert.Equal(1, pastDelayToCancel);
+        Assert.Equal(CallbackStatus.Abandoned, abandoned!.Callback);
+        Assert.Contains(history, h => h.Note.StartsWith("OPERATOR ALERT: callback abandoned", StringComparison.Ordinal));
+        Assert.Equal(0, afterwards);
+    }
+
+    [Fact]
+    public void OpenPayments_AreThoseOwingACallbackOrPastTheirDeadline()
+    {
+        var now = DateTimeOffset.Parse("2026-01-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var charging = DeciderSpec.Given(DeciderSpec.Charging())!;
+        var approved = DeciderSpec.Given(DeciderSpec.Approved())!;
+        var grace = TimeSpan.FromMinutes(1);
+
+        Assert.False(OpenPaymentsQuery.IsOpen(charging, charging.Deadline!.Value, grace));
+        Assert.True(OpenPaymentsQuery.IsOpen(charging, charging.Deadline!.Value + grace, grace));
+        Assert.True(OpenPaymentsQuery.IsOpen(approved, now, grace));
+        Assert.False(OpenPaymentsQuery.IsOpen(approved with { Callback = CallbackStatus.Delivered }, now.AddYears(1), grace));
+    }
+
+    [Theory]
+    [InlineData(1, 0, "00:00:05")]
+    [InlineData(2, 0, "00:00:10")]
+    [InlineData(9, 0, "00:02:00")]
+    [InlineData(1, 596, null)]
+    public void NextAttemptAt_FollowsCoreBackoff_AndNeverPassesDelayToCancel(int failedAttempt, int elapsedSeconds, string? expectedDelay)
+    {
+        var retry = new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
+        var created = DateTimeOffset.Parse("2026-01-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var now = created.AddSeconds(elapsedSeconds);
+
+        var next = retry.NextAttemptAt(failedAttempt, now, giveUpAt: created.AddSeconds(600));
+
+        Assert.Equal(expectedDelay is null ? null : now + TimeSpan.Parse(expectedDelay, System.Globalization.CultureInfo.InvariantCulture), next);
+    }
+
+    [Fact]
+    public void AddPosConnectorCore_WithAnUnresolvedKeyVaultReference_RefusesToStartNamingTheSettingNotTheValue()
+    {
+        var settings = TestSettings.Connector(azurite.ConnectionString, "kv", "https://pos.example.com");
+        settings["Vtex:CallbackAppToken"] = "@Microsoft.KeyVault(SecretUri=https://kv-x.vault.azure.net/secrets/callback-token/)";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var e = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddPosConnectorCore(configuration));
+
+        Assert.Contains("Vtex:CallbackAppToken", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Key Vault Secrets User", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("kv-x.vault.azure.net", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPosConnectorCore_WithResolvedSettings_Registers()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(TestSettings.Connector(azurite.ConnectionString, "kv", "https://pos.example.com")).Build();
+
+        var services = new ServiceCollection().AddPosConnectorCore(configuration);
+
+        Assert.Contains(services, d => d.ServiceType == typeof(PaymentSweep));
+    }
+
+    private ServiceProvider CoreServices(TimeProvider clock, string prefix)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(TestSettings.Connector(azurite.ConnectionString, prefix, "https://pos.example.com")).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddPosConnectorCore(configuration);
+        services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
+        services.AddSingleton<ITerminalCommandSender, StorageQueueTerminalCommandSender>();
+        services.AddSingleton(clock);
+        return services.BuildServiceProvider();
+    }
+}
