@@ -75,7 +75,9 @@ public sealed class VirtualTerminalWorker(
     {
         try
         {
-            _ = Accept(PosConnectorJson.Deserialize<TerminalCommand>(message.MessageText), ct);
+            var command = PosConnectorJson.Deserialize<TerminalCommand>(message.MessageText);
+            VirtualTerminalLog.CommandDequeued(logger, message.MessageId, message.InsertedOn, command.CommandId);
+            _ = Accept(command, ct);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
