@@ -36,8 +36,8 @@ curl -fs -o /dev/null "$connector/api/health" || fail "the connector is not answ
 
 step "1. Create Payment $payment for BRL $amount (callbackUrl $inspector/callback)"
 answer=$(create)
-status=$(printf '%s' "$answer" | field 'o.status')
-[ "$status" = "undefined" ] || fail "expected status undefined, got: $answer"
+final=$(printf '%s' "$answer" | field 'o.status')
+[ "$final" = "undefined" ] || fail "expected status undefined, got: $answer"
 submit_url=$(printf '%s' "$answer" | field 'JSON.parse(o.paymentAppData.payload).submitUrl')
 [ -n "$submit_url" ] || fail "no submitUrl in: $answer"
 step "   -> undefined, $(printf '%s' "$answer" | field 'o.paymentAppData.appName'): submitUrl $submit_url"
@@ -53,13 +53,13 @@ step "   -> $(printf '%s' "$answer" | field 'o.status') $(printf '%s' "$answer" 
 step "4. Waiting for the terminal (a manual terminal waits for a button on http://127.0.0.1:7072)"
 deadline=$(( $(date +%s) + 240 ))
 while :; do
-  status=$(printf '%s' "$answer" | field 'o.status')
-  [ "$status" != "undefined" ] && [ -n "$status" ] && break
-  [ "$(date +%s)" -lt "$deadline" ] || fail "still $status after 240 s: $answer"
+  final=$(printf '%s' "$answer" | field 'o.status')
+  [ "$final" != "undefined" ] && [ -n "$final" ] && break
+  [ "$(date +%s)" -lt "$deadline" ] || fail "still $final after 240 s: $answer"
   sleep 1
   answer=$(create)
 done
-step "   -> $status: $(printf '%s' "$answer" | field '[o.cardBrand, o.firstDigits, o.lastDigits, o.tid, o.message].filter(Boolean).join(" ")')"
+step "   -> $final: $(printf '%s' "$answer" | field '[o.cardBrand, o.firstDigits, o.lastDigits, o.tid, o.message].filter(Boolean).join(" ")')"
 
 step "5. Waiting for the callback at the inspector ($inspector)"
 deadline=$(( $(date +%s) + 120 ))
@@ -70,5 +70,5 @@ while :; do
   sleep 1
 done
 step "   -> callback received: $seen"
-[ "$seen" = "$status" ] || fail "the callback says $seen but Create Payment answers $status"
-step "Done: payment $payment $status; admin view: curl -s -H X-Admin-Key:local-admin-key-0123456789 $connector/api/admin/payments/$payment"
+[ "$seen" = "$final" ] || fail "the callback says $seen but Create Payment answers $final"
+step "Done: payment $payment $final; admin view: curl -s -H X-Admin-Key:local-admin-key-0123456789 $connector/api/admin/payments/$payment"
