@@ -97,7 +97,8 @@ public sealed class AzuriteProcess : IDisposable
 
     private static async Task WaitForPortAsync(int port, Process azurite)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a loaded 2-core machine node can take tens of seconds to start listening.
+        var until = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             try
