@@ -63,14 +63,8 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
     {
         var (payments, concurrency, kills) = (Setting("POS_CRASH_PAYMENTS", 40), Setting("POS_CRASH_CONCURRENCY", 8), Setting("POS_CRASH_KILLS", 3));
         var ct = TestContext.Current.CancellationToken;
-        var prefix = TestEnvironment.UniquePrefix();
-        var port = TestEnvironment.FreeTcpPort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var settings = TestSettings.Connector(azurite.ConnectionString, prefix, baseUrl);
-        settings["Payments:SecondsWaiting"] = "170";
-        settings["Payments:TerminalTimeoutSeconds"] = "150";
-        var terminalSettings = TestSettings.VirtualTerminal(azurite.ConnectionString, prefix, baseUrl, SoakSerial);
-        terminalSettings["VirtualTerminal:AnswerDelay"] = "00:00:00.300";
+        var world = ProcessSettings.Create(azurite.ConnectionString, SoakSerial, TimeSpan.FromMilliseconds(300));
+        var (prefix, port, baseUrl, settings, terminalSettings) = (world.Prefix, world.Port, world.BaseUrl, world.Connector, world.Terminal);
         terminalSettings["Logging:LogLevel:Default"] = "Debug";
         await using var callbacks = await CallbackReceiver.StartAsync();
         using var client = new PppClient(baseUrl);
