@@ -117,10 +117,15 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
             var sentAfterResult = charges.Where(c => c.QueuedAt > resultsAt[c.CommandId] + inFlight).ToList();
             var queuedAfterResult = charges.Count(c => c.QueuedAt > resultsAt[c.CommandId]);
             var duplicates = ids.Where(id => callbacks.For(id).Count != 1).ToList();
-            TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            var summary = string.Create(CultureInfo.InvariantCulture,
                 $"{payments} payments, concurrency {concurrency}, {kills} kills: {callbacks.Received.Count} callbacks, {duplicates.Count} payments without exactly one, " +
                 $"{charges.Count} charge deliveries to the terminal ({charges.Count - charges.Select(c => c.CommandId).Distinct().Count()} repeats, " +
-                $"{queuedAfterResult} queued after the result was recorded, {sentAfterResult.Count} decided after it)"));
+                $"{queuedAfterResult} queued after the result was recorded, {sentAfterResult.Count} decided after it)");
+            TestContext.Current.TestOutputHelper?.WriteLine(summary);
+            if (Environment.GetEnvironmentVariable("POS_CRASH_SUMMARY") is { Length: > 0 } summaryFile)
+            {
+                await File.AppendAllTextAsync(summaryFile, summary + Environment.NewLine, ct);
+            }
 
             Assert.Empty(duplicates);
             Assert.All(ids, id => Assert.Equal("approved", (string?)callbacks.For(id)[0].Body["status"]));
