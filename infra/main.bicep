@@ -139,6 +139,12 @@ param submitTokenSecret string
 @minLength(32)
 param adminKey string
 
+@description('Key that encrypts terminal secrets at rest: base64 of 32 random bytes (openssl rand -base64 32).')
+@secure()
+@minLength(44)
+@maxLength(44)
+param terminalSecretEncryptionKey string
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags tagsType = { 'azd-env-name': environmentName }
@@ -251,6 +257,7 @@ module keyVault 'app/keyvault.bicep' = {
     vtexCallbackAppToken: vtexCallbackAppToken
     submitTokenSecret: submitTokenSecret
     adminKey: adminKey
+    terminalSecretEncryptionKey: terminalSecretEncryptionKey
   }
 }
 

@@ -19,6 +19,7 @@ public static class BicepCli
         ["VTEX_CALLBACK_APP_TOKEN"] = "callback-token-for-tests",
         ["CONNECTOR_SUBMIT_TOKEN_SECRET"] = "submit-token-secret-for-tests-0123456789",
         ["CONNECTOR_ADMIN_KEY"] = "admin-key-for-tests-0123456789abcdef",
+        ["TERMINAL_SECRET_ENCRYPTION_KEY"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
     };
 
     public static string RepositoryRoot { get; } = ReadMetadata("RepositoryRoot");

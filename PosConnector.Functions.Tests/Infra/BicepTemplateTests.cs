@@ -43,6 +43,7 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
         "Connector__PublicBaseUrl",
         "Connector__SubmitTokenSecret",
         "Connector__AdminKey",
+        "Terminals__SecretEncryptionKey",
         "Payments__SecondsWaiting",
         "Payments__TerminalTimeoutSeconds",
         "Payments__DelayToCancelSeconds",
@@ -107,6 +108,7 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
             Assert.Equal(BicepCli.SecretEnvironment["VTEX_CALLBACK_APP_TOKEN"], (string?)parameters["vtexCallbackAppToken"]?["value"]);
             Assert.Equal(BicepCli.SecretEnvironment["CONNECTOR_SUBMIT_TOKEN_SECRET"], (string?)parameters["submitTokenSecret"]?["value"]);
             Assert.Equal(BicepCli.SecretEnvironment["CONNECTOR_ADMIN_KEY"], (string?)parameters["adminKey"]?["value"]);
+            Assert.Equal(BicepCli.SecretEnvironment["TERMINAL_SECRET_ENCRYPTION_KEY"], (string?)parameters["terminalSecretEncryptionKey"]?["value"]);
         }
         finally
         {
@@ -175,6 +177,7 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
     [InlineData("vtexCallbackAppToken")]
     [InlineData("submitTokenSecret")]
     [InlineData("adminKey")]
+    [InlineData("terminalSecretEncryptionKey")]
     public void MainTemplate_SecretParameter_IsSecureWithoutDefault(string name)
     {
         var parameter = fixture.Template["parameters"]?[name];
@@ -310,6 +313,7 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
     [InlineData("Vtex__CallbackAppToken", "vtexCallbackAppToken")]
     [InlineData("Connector__SubmitTokenSecret", "submitTokenSecret")]
     [InlineData("Connector__AdminKey", "adminKey")]
+    [InlineData("Terminals__SecretEncryptionKey", "terminalSecretEncryptionKey")]
     public void AppSettings_SecretSetting_IsKeyVaultReference(string setting, string secretUri)
     {
         var value = (string?)AppSettings()[setting];

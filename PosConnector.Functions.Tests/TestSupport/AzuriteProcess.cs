@@ -95,9 +95,10 @@ public sealed class AzuriteProcess : IDisposable
         _process.Dispose();
     }
 
+    /// <summary>Node starts slowly on a loaded machine: up to 120 s.</summary>
     private static async Task WaitForPortAsync(int port, Process azurite)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             try

@@ -189,6 +189,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Connector__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
     Connector__SubmitTokenSecret: '@Microsoft.KeyVault(SecretUri=${secretUris.submitTokenSecret})'
     Connector__AdminKey: '@Microsoft.KeyVault(SecretUri=${secretUris.adminKey})'
+    Terminals__SecretEncryptionKey: '@Microsoft.KeyVault(SecretUri=${secretUris.terminalSecretEncryptionKey})'
     Payments__SecondsWaiting: string(paymentTiming.secondsWaiting)
     Payments__TerminalTimeoutSeconds: string(paymentTiming.terminalTimeoutSeconds)
     Payments__DelayToCancelSeconds: string(paymentTiming.delayToCancelSeconds)

@@ -46,6 +46,10 @@ param submitTokenSecret string
 @secure()
 param adminKey string
 
+@description('AES-256 key (base64) that encrypts terminal secrets at rest.')
+@secure()
+param terminalSecretEncryptionKey string
+
 // Secret names in the vault; main.bicep maps them to app settings.
 var secretNames = {
   vtexMerchantAppKey: 'vtex-merchant-app-key'
@@ -54,6 +58,7 @@ var secretNames = {
   vtexCallbackAppToken: 'vtex-callback-app-token'
   submitTokenSecret: 'connector-submit-token-secret'
   adminKey: 'connector-admin-key'
+  terminalSecretEncryptionKey: 'terminal-secret-encryption-key'
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
@@ -129,6 +134,14 @@ resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   }
 }
 
+resource terminalSecretEncryptionKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.terminalSecretEncryptionKey
+  properties: {
+    value: terminalSecretEncryptionKey
+  }
+}
+
 output name string = vault.name
 output id string = vault.id
 
@@ -140,4 +153,5 @@ output secretUris secretUrisType = {
   vtexCallbackAppToken: vtexCallbackAppTokenSecret.properties.secretUri
   submitTokenSecret: submitTokenSecretSecret.properties.secretUri
   adminKey: adminKeySecret.properties.secretUri
+  terminalSecretEncryptionKey: terminalSecretEncryptionKeySecret.properties.secretUri
 }

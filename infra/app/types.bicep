@@ -13,6 +13,7 @@ type secretUrisType = {
   vtexCallbackAppToken: string
   submitTokenSecret: string
   adminKey: string
+  terminalSecretEncryptionKey: string
 }
 
 @export()
