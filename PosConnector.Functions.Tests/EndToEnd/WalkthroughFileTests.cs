@@ -36,6 +36,7 @@ public sealed partial class WalkthroughFileTests(AzuriteFixture azurite)
         variables["appKey"] = TestSettings.MerchantAppKey;
         variables["appToken"] = TestSettings.MerchantAppToken;
         variables["adminKey"] = TestSettings.AdminKey;
+        variables["merchantName"] = TestSettings.MerchantName;
         variables["serialNumber"] = Terminal;
         variables["paymentId"] = Payments.NewId();
         variables["cancelId"] = Payments.NewId();
