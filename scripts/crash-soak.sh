@@ -9,4 +9,5 @@ export POS_CRASH_PAYMENTS="${POS_CRASH_PAYMENTS:-200}" POS_CRASH_CONCURRENCY="${
 filter='*HostKilledRepeatedly*'
 [ "${1:-}" = outage ] && filter='*StorageDownLongerThanTheSdkRetries*'
 dotnet build PosConnector.Functions.Tests -c Release -v quiet --nologo
+export POS_CRASH_SUMMARY="${POS_CRASH_SUMMARY:-/dev/stderr}"
 dotnet test --project PosConnector.Functions.Tests -c Release --no-build -- --filter-method "$filter" --output Detailed

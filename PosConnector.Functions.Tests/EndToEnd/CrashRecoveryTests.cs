@@ -63,14 +63,8 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
     {
         var (payments, concurrency, kills) = (Setting("POS_CRASH_PAYMENTS", 40), Setting("POS_CRASH_CONCURRENCY", 8), Setting("POS_CRASH_KILLS", 3));
         var ct = TestContext.Current.CancellationToken;
-        var prefix = TestEnvironment.UniquePrefix();
-        var port = TestEnvironment.FreeTcpPort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var settings = TestSettings.Connector(azurite.ConnectionString, prefix, baseUrl);
-        settings["Payments:SecondsWaiting"] = "170";
-        settings["Payments:TerminalTimeoutSeconds"] = "150";
-        var terminalSettings = TestSettings.VirtualTerminal(azurite.ConnectionString, prefix, baseUrl, SoakSerial);
-        terminalSettings["VirtualTerminal:AnswerDelay"] = "00:00:00.300";
+        var world = ProcessSettings.Create(azurite.ConnectionString, SoakSerial, TimeSpan.FromMilliseconds(300));
+        var (prefix, port, baseUrl, settings, terminalSettings) = (world.Prefix, world.Port, world.BaseUrl, world.Connector, world.Terminal);
         terminalSettings["Logging:LogLevel:Default"] = "Debug";
         await using var callbacks = await CallbackReceiver.StartAsync();
         using var client = new PppClient(baseUrl);
@@ -123,10 +117,15 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
             var sentAfterResult = charges.Where(c => c.QueuedAt > resultsAt[c.CommandId] + inFlight).ToList();
             var queuedAfterResult = charges.Count(c => c.QueuedAt > resultsAt[c.CommandId]);
             var duplicates = ids.Where(id => callbacks.For(id).Count != 1).ToList();
-            TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            var summary = string.Create(CultureInfo.InvariantCulture,
                 $"{payments} payments, concurrency {concurrency}, {kills} kills: {callbacks.Received.Count} callbacks, {duplicates.Count} payments without exactly one, " +
                 $"{charges.Count} charge deliveries to the terminal ({charges.Count - charges.Select(c => c.CommandId).Distinct().Count()} repeats, " +
-                $"{queuedAfterResult} queued after the result was recorded, {sentAfterResult.Count} decided after it)"));
+                $"{queuedAfterResult} queued after the result was recorded, {sentAfterResult.Count} decided after it)");
+            TestContext.Current.TestOutputHelper?.WriteLine(summary);
+            if (Environment.GetEnvironmentVariable("POS_CRASH_SUMMARY") is { Length: > 0 } summaryFile)
+            {
+                await File.AppendAllTextAsync(summaryFile, summary + Environment.NewLine, ct);
+            }
 
             Assert.Empty(duplicates);
             Assert.All(ids, id => Assert.Equal("approved", (string?)callbacks.For(id)[0].Body["status"]));

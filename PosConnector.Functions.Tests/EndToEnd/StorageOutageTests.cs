@@ -28,15 +28,8 @@ public sealed class StorageOutageTests
         var azurite = await AzuriteProcess.StartAsync(ports, location);
         try
         {
-            var prefix = TestEnvironment.UniquePrefix();
-            var port = TestEnvironment.FreeTcpPort();
-            var baseUrl = $"http://127.0.0.1:{port}";
-            var settings = TestSettings.Connector(azurite.ConnectionString, prefix, baseUrl);
-            // Long enough that no payment times out during the outage: each must end approved.
-            settings["Payments:SecondsWaiting"] = "170";
-            settings["Payments:TerminalTimeoutSeconds"] = "150";
-            var terminalSettings = TestSettings.VirtualTerminal(azurite.ConnectionString, prefix, baseUrl, Serial);
-            terminalSettings["VirtualTerminal:AnswerDelay"] = "00:00:02";
+            var world = ProcessSettings.Create(azurite.ConnectionString, Serial, TimeSpan.FromSeconds(2));
+            var (port, baseUrl, settings, terminalSettings) = (world.Port, world.BaseUrl, world.Connector, world.Terminal);
             await using var callbacks = await CallbackReceiver.StartAsync();
             using var client = new PppClient(baseUrl);
             using var connector = await ConnectorProcess.StartAsync(settings, port);

@@ -95,9 +95,9 @@ public sealed class AzuriteProcess : IDisposable
         _process.Dispose();
     }
 
+    /// <summary>Node starts slowly on a loaded machine: up to 120 s.</summary>
     private static async Task WaitForPortAsync(int port, Process azurite)
     {
-        // Generous: on a loaded 2-core machine node can take tens of seconds to start listening.
         var until = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {

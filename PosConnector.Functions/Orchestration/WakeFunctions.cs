@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using PosConnector.Core.Orchestration;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Ppp;
+using PosConnector.Core.Storage;
 using PosConnector.Functions.Hosting;
 using PosConnector.Functions.Messaging;
 
@@ -17,7 +18,7 @@ namespace PosConnector.Functions.Orchestration;
 /// (re-drive effects a crash left undispatched, like the standalone OutboxWorker). A failure leaves the message
 /// to be retried; after host.json's maxDequeueCount it moves to "{queue}-poison".
 /// </summary>
-public sealed class WakeFunctions(PaymentEngine engine, ILogger<WakeFunctions> logger)
+public sealed class WakeFunctions(PaymentEngine engine, StorageClients storage, TimeProvider time, ILogger<WakeFunctions> logger)
 {
     [Function(nameof(WakePayment))]
     public async Task WakePayment(
@@ -41,6 +42,8 @@ public sealed class WakeFunctions(PaymentEngine engine, ILogger<WakeFunctions> l
         }
     }
 
+    private static readonly TimeSpan ClaimMargin = TimeSpan.FromSeconds(1);
+
     [Function(nameof(DrainOutbox))]
     public async Task DrainOutbox([QueueTrigger(QueueNames.Outbox)] string paymentId, CancellationToken ct)
     {
@@ -50,7 +53,11 @@ public sealed class WakeFunctions(PaymentEngine engine, ILogger<WakeFunctions> l
             return;
         }
 
-        await engine.DrainOutboxAsync(paymentId, ct);
+        // Another writer or drainer holds the rows: come back when its claim lapses (a crashed holder's rows are then free).
+        if ((await engine.DrainOutboxAsync(paymentId, ct)).RetryAt is { } retryAt)
+        {
+            await storage.Outbox.SendMessageAsync(paymentId, QueueDelay.Until(retryAt + ClaimMargin, time.GetUtcNow()), cancellationToken: ct);
+        }
     }
 
     private async Task StartAsync(DurableTaskClient client, string paymentId, CancellationToken ct)

@@ -1,7 +1,6 @@
 using Azure.Storage.Queues.Models;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
-using PosConnector.Standalone.Effects;
 
 namespace PosConnector.Standalone.Workers;
 

@@ -1,4 +1,4 @@
-namespace PosConnector.Standalone.Effects;
+namespace PosConnector.Core.Storage;
 
 /// <summary>
 /// A Storage Queue visibility delay until <c>at</c>. The queue keeps whole seconds and drops the fraction, so the
