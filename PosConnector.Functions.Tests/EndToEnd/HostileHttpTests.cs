@@ -194,7 +194,7 @@ public sealed class HostileHttpTests(HostileWorld world) : IClassFixture<Hostile
     public async Task TerminalRegistration_FieldOverItsLimit_Answers400NamingIt(string field, int length)
     {
         var before = await world.SnapshotAsync(TestContext.Current.CancellationToken);
-        var body = new JObject { ["merchantName"] = "Store", ["label"] = "Counter", ["secret"] = TestSettings.SecretFor("T-NEW") };
+        var body = new JObject { ["merchantName"] = TestSettings.MerchantName, ["label"] = "Counter", ["secret"] = TestSettings.SecretFor("T-NEW") };
         body[field] = new string('x', length);
 
         var reply = await Client.PutAsync("/api/admin/terminals/T-NEW", body, PppClient.Admin);

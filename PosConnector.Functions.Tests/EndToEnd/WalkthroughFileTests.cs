@@ -28,6 +28,7 @@ public sealed partial class WalkthroughFileTests(AzuriteFixture azurite)
         using var client = new PppClient(connector.BaseUrl);
         await client.RegisterTerminalAsync(Terminal);
         await using var terminal = await VirtualTerminalApp.StartAsync(azurite.ConnectionString, prefix, connector.BaseUrl, Terminal);
+        await using var callbacks = await CallbackReceiver.StartAsync();
         using var http = new HttpClient { Timeout = Patience };
 
         var variables = Variable().Matches(text).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
@@ -40,6 +41,7 @@ public sealed partial class WalkthroughFileTests(AzuriteFixture azurite)
         variables["serialNumber"] = Terminal;
         variables["paymentId"] = Payments.NewId();
         variables["cancelId"] = Payments.NewId();
+        variables["callbackUrl"] = callbacks.CallbackUrlFor("TX", variables["paymentId"]);
 
         var requests = text.Split("\n###").Skip(1).Select(block => Parse(block, variables)).ToList();
         Assert.True(requests.Count >= 12, $"Only {requests.Count} requests in the walkthrough.");
@@ -65,6 +67,8 @@ public sealed partial class WalkthroughFileTests(AzuriteFixture azurite)
         Assert.Equal("approved", (string?)view["status"]);
         Assert.Equal(10.00m, (decimal)view["state"]!["refundedAmount"]!);
         Assert.Equal("denied", (string?)(await client.AdminPaymentAsync(variables["cancelId"])).Json["status"]);
+        // Both payments' callbacks go to @callbackUrl (the callback inspector locally, this receiver here).
+        await callbacks.WaitForAsync(variables["paymentId"], Patience);
     }
 
     /// <summary>The second Create Payment for the walkthrough's payment: sent again until the terminal's answer shows.</summary>

@@ -82,6 +82,7 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
         settings["ServiceBus:FullyQualifiedNamespace"] = "sb-unused.servicebus.windows.net";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(TestEnvironment.Host());
         services.AddPosConnectorFunctions(configuration);
         services.AddSingleton<ITerminalCommandSender, StorageQueueTerminalCommandSender>();
         services.AddSingleton<TimeProvider>(Clock);
@@ -114,7 +115,7 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
 
         var registered = await Admin.UpsertTerminal(
             HttpRequests.Create("PUT", $"/api/admin/terminals/{Terminal}",
-                new JObject { ["merchantName"] = "Test Store", ["label"] = "Counter", ["secret"] = TestSettings.SecretFor(Terminal), ["enabled"] = true }
+                new JObject { ["merchantName"] = TestSettings.MerchantName, ["label"] = "Counter", ["secret"] = TestSettings.SecretFor(Terminal), ["enabled"] = true }
                     .ToString(Newtonsoft.Json.Formatting.None),
                 AdminKey),
             Terminal,

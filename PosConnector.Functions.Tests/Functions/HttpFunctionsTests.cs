@@ -79,7 +79,10 @@ public sealed class HttpFunctionsTests(FunctionsWorld world)
         Assert.Equal("C-1", (string?)cancelled.Json["requestId"]);
         Assert.Equal(inbound.Status, legacy.Status);
         Assert.True(inbound.Status is 200 or 400 or 404 or 422 or 501, $"inbound answered {inbound.Status}");
-        AssertPppError(unknown, 404);
+        // An unknown payment is refused in the settlement's own failure shape with VTEX's failure status, as in the standalone host.
+        Assert.Equal((500, "payment-not-found"), (unknown.Status, (string?)unknown.Json["code"]));
+        Assert.Equal(JTokenType.Null, unknown.Json["settleId"]!.Type);
+        Assert.False(string.IsNullOrEmpty((string?)unknown.Json["message"]));
     }
 
     [Fact]

@@ -123,6 +123,7 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(TestSettings.Connector(azurite.ConnectionString, prefix, "https://pos.example.com")).Build();
         var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(TestEnvironment.Host());
         services.AddPosConnectorCore(configuration);
         services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
         services.AddSingleton<ITerminalCommandSender, StorageQueueTerminalCommandSender>();

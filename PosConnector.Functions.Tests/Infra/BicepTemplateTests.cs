@@ -441,7 +441,7 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
         Assert.True((bool?)vault.Properties["enableSoftDelete"]);
         Assert.True((bool?)vault.Properties["enablePurgeProtection"]);
         Assert.Equal("[parameters('publicNetworkAccess')]", (string?)vault.Properties["publicNetworkAccess"]);
-        Assert.Equal(6, Declared("Microsoft.KeyVault/vaults/secrets").Count());
+        Assert.Equal(7, Declared("Microsoft.KeyVault/vaults/secrets").Count());
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace PosConnector.Functions.Tests.TestSupport;
 
@@ -18,6 +20,17 @@ public static class TestEnvironment
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// The host environment of a test that builds the Core services without a host (the real hosts provide one):
+    /// Testing, so the loopback CallbackReceiver is an allowed callback URL.
+    /// </summary>
+    public static IHostEnvironment Host() => new HostingEnvironment
+    {
+        EnvironmentName = "Testing",
+        ApplicationName = "PosConnector.Functions.Tests",
+        ContentRootPath = AppContext.BaseDirectory,
+    };
 
     /// <summary>A short unique prefix so each test class gets its own tables and queues.</summary>
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];

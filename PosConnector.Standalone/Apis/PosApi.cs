@@ -10,12 +10,17 @@ public static class PosApi
     public static RouteGroupBuilder MapPosApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("POS");
-        // OPTIONS: the CORS preflight of the terminal-connector app, which posts from Sales App's web view.
-        api.MapMethods("/pos/payments/{paymentId}/serial", [HttpMethods.Post, HttpMethods.Options], (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
+        api.MapPost("/pos/payments/{paymentId}/serial", (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
             e.SubmitSerialAsync(r, paymentId, ct).ToResult())
             .Describe("SubmitSerial", "Submit the terminal serial", "The submitUrl: the terminal-connector app posts the serial number of the terminal that will charge.")
             .AcceptsJson<SerialSubmission>().Returns<SerialAccepted>().Fails(400, 401, 404, 409, 413, 422)
             .RequiresCredentials(ApiCredential.SubmitToken);
+        // A route of its own so the document names the preflight apart from the POST (one operationId each).
+        api.MapMethods("/pos/payments/{paymentId}/serial", [HttpMethods.Options], (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
+            e.SubmitSerialAsync(r, paymentId, ct).ToResult())
+            .Describe("SubmitSerialPreflight", "Submit the terminal serial: CORS preflight",
+                "The browser's preflight before the terminal-connector app posts from Sales App's web view: Access-Control-Allow-* headers for an allowed Origin (Cors:AllowedOrigins), else 403 origin-not-allowed.")
+            .Returns<PreflightAccepted>().Fails(403);
         api.MapPost("/terminals/{serialNumber}/results", (HttpRequest r, string serialNumber, PosEndpoints e, CancellationToken ct) =>
             e.ReceiveTerminalResultAsync(r, serialNumber, ct).ToResult())
             .Describe("ReceiveTerminalResult", "Terminal result", "A terminal reports the result of one command, signed with its secret. Idempotent by commandId.")

@@ -19,18 +19,19 @@ public static class PppApi
             e.CreatePaymentAsync(r, ct).ToResult())
             .Describe("CreatePayment", "Create payment", "Create Payment: first call answers with the terminal-connector app; after the serial, sends the charge. Idempotent by paymentId.")
             .Operation<CreatePaymentRequest, CreatePaymentResponse>().Fails(400);
+        // Refusals (an unknown or another merchant's payment, a payment rule) answer 500 in the operation's own shape.
         api.MapPost("/payments/{paymentId}/cancellations", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.CancelAsync(r, paymentId, ct).ToResult())
             .Describe("CancelPayment", "Cancel payment", "Cancel before the payment is final, or void an approved unsettled one (501 cancel-manually once settled: refund instead).")
-            .Operation<PaymentOperationRequest, CancellationResponse>().Returns<CancellationResponse>(422, 501).Fails(400, 404);
+            .Operation<PaymentOperationRequest, CancellationResponse>().Returns<CancellationResponse>(500, 501).Fails(400);
         api.MapPost("/payments/{paymentId}/settlements", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.SettleAsync(r, paymentId, ct).ToResult())
             .Describe("SettlePayment", "Settle payment", "Settle (capture) all or part of an approved payment. Idempotent by requestId.")
-            .Operation<PaymentOperationRequest, SettlementResponse>().Returns<SettlementResponse>(422).Fails(400, 404);
+            .Operation<PaymentOperationRequest, SettlementResponse>().Returns<SettlementResponse>(500).Fails(400);
         api.MapPost("/payments/{paymentId}/refunds", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.RefundAsync(r, paymentId, ct).ToResult())
             .Describe("RefundPayment", "Refund payment", "Refund part or all of the settled amount on the terminal: 500 while the terminal has not confirmed (VTEX retries); 501 refund-manually if the terminal refused.")
-            .Operation<PaymentOperationRequest, RefundResponse>().Returns<RefundResponse>(422, 500, 501).Fails(400, 404);
+            .Operation<PaymentOperationRequest, RefundResponse>().Returns<RefundResponse>(500, 501).Fails(400);
         // Both spellings of the inbound route exist in VTEX's docs (docs/protocol.md §8).
         api.MapPost("/payments/{paymentId}/inbound/{action}", (HttpRequest r, string paymentId, string action, PppEndpoints e, CancellationToken ct) =>
             e.InboundAsync(r, paymentId, action, ct).ToResult())

@@ -7,3 +7,5 @@ public sealed record PaymentMethodList(IReadOnlyList<string> PaymentMethods);
 public sealed record TerminalList(IReadOnlyList<Core.Handlers.TerminalView> Terminals);
 
 public sealed record HealthStatus(string Status);
+
+public sealed record PreflightAccepted(string Status);
