@@ -84,9 +84,11 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
             var ids = Enumerable.Range(0, payments).Select(_ => Payments.NewId()).ToList();
             var driving = Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct },
                 async (id, _) => await DriveAsync(client, callbacks, id));
+            var killedAt = new List<DateTimeOffset>();
             for (var k = 0; k < kills; k++)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(2000 + Random.Shared.Next(1500)), ct);
+                killedAt.Add(DateTimeOffset.UtcNow);
                 connector.Kill();
                 connector.Dispose();
                 connector = await ConnectorProcess.StartAsync(settings, port);
@@ -117,8 +119,13 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
             var sentAfterResult = charges.Where(c => c.QueuedAt > resultsAt[c.CommandId] + inFlight).ToList();
             var queuedAfterResult = charges.Count(c => c.QueuedAt > resultsAt[c.CommandId]);
             var duplicates = ids.Where(id => callbacks.For(id).Count != 1).ToList();
+            // The one duplicate no design can rule out: VTEX answered 2xx and the host died before recording it, so the
+            // next host finds the callback still owed. Such a payment's first copy arrived just before a kill; any
+            // other duplicate (two live deliveries, a re-post after it was recorded) is a defect.
+            var unexplained = duplicates.Where(id => !DeliveredJustBeforeAKill(callbacks.For(id), killedAt)).ToList();
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"{payments} payments, concurrency {concurrency}, {kills} kills: {callbacks.Received.Count} callbacks, {duplicates.Count} payments without exactly one, " +
+                $"{payments} payments, concurrency {concurrency}, {kills} kills: {callbacks.Received.Count} callbacks, {duplicates.Count} payments without exactly one " +
+                $"({unexplained.Count} not explained by a kill between VTEX's 2xx and its record), " +
                 $"{charges.Count} charge deliveries to the terminal ({charges.Count - charges.Select(c => c.CommandId).Distinct().Count()} repeats, " +
                 $"{queuedAfterResult} queued after the result was recorded, {sentAfterResult.Count} decided after it)");
             TestContext.Current.TestOutputHelper?.WriteLine(summary);
@@ -127,8 +134,9 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
                 await File.AppendAllTextAsync(summaryFile, summary + Environment.NewLine, ct);
             }
 
-            Assert.Empty(duplicates);
-            Assert.All(ids, id => Assert.Equal("approved", (string?)callbacks.For(id)[0].Body["status"]));
+            Assert.Empty(unexplained);
+            Assert.All(ids, id => Assert.All(callbacks.For(id), c => Assert.Equal("approved", (string?)c.Body["status"])));
+            Assert.All(duplicates, id => Assert.Single(callbacks.For(id).Select(c => c.Body.ToString()).Distinct()));
             Assert.Equal(ids.Count, charges.Select(c => c.CommandId).Distinct().Count());
             Assert.Empty(sentAfterResult);
         }
@@ -195,4 +203,16 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Crash window: the callback's 2xx came back at most this long before the host was killed.</summary>
+    private static readonly TimeSpan RecordWindow = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A payment called back twice only because its host died between VTEX's 2xx and recording it: two copies, the first
+    /// received shortly before a kill, the second after it.
+    /// </summary>
+    private static bool DeliveredJustBeforeAKill(IReadOnlyList<ReceivedCallback> copies, List<DateTimeOffset> killedAt) =>
+        copies.Count <= 1 + killedAt.Count &&
+        copies.Zip(copies.Skip(1)).All(pair => killedAt.Any(kill =>
+            pair.First.ReceivedAt <= kill && kill - pair.First.ReceivedAt <= RecordWindow && pair.Second.ReceivedAt > kill));
 }

@@ -86,4 +86,8 @@ public sealed class CallbackReceiver : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedCallback(string PaymentId, string Query, string AppKey, string AppToken, JObject Body);
+public sealed record ReceivedCallback(string PaymentId, string Query, string AppKey, string AppToken, JObject Body)
+{
+    /// <summary>When the receiver answered it (wall clock: compared with when a test killed a host).</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+}
