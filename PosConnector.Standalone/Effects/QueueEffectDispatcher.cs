@@ -3,11 +3,17 @@ using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
 using PosConnector.Core.Vtex;
+using PosConnector.Standalone.Workers;
 
 namespace PosConnector.Standalone.Effects;
 
-/// <summary>Standalone effects as Storage Queue messages: commands, delayed deadlines, callbacks.</summary>
-public sealed class QueueEffectDispatcher(StorageClients storage, ITerminalCommandSender terminals, TimeProvider time)
+/// <summary>
+/// Standalone effects as Storage Queue messages: commands, delayed deadlines, callbacks. A callback also wakes this
+/// host's callback worker, so it goes out without waiting for the worker's next poll.
+/// </summary>
+public sealed class QueueEffectDispatcher(
+    StorageClients storage, ITerminalCommandSender terminals, TimeProvider time,
+    [FromKeyedServices(QueueSignal.Callbacks)] QueueSignal? callbacks = null)
     : IPaymentEffectDispatcher
 {
     public async Task DispatchAsync(string paymentId, PaymentEffect effect, CancellationToken ct)
@@ -23,6 +29,7 @@ public sealed class QueueEffectDispatcher(StorageClients storage, ITerminalComma
             case PaymentEffect.NotifyVtex notify:
                 var message = new CallbackMessage(paymentId, notify.CallbackUrl, PosConnectorJson.Serialize(notify.Body), notify.GiveUpAt, 1);
                 await storage.Callbacks.SendMessageAsync(PosConnectorJson.Serialize(message), ct);
+                callbacks?.Pulse();
                 break;
             default:
                 throw new InvalidOperationException($"No dispatch for {effect.GetType().Name}.");

@@ -20,6 +20,7 @@ public static class PosConnectorHost
         builder.Logging.AddPosConnectorConsole(builder.Environment);
 
         builder.Services.AddPosConnectorCore(builder.Configuration);
+        builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Callbacks);
         builder.Services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
         builder.Services.AddTerminalCommandSender(builder.Configuration);
         builder.Services.AddHostedService<StorageInitializer>();

@@ -1,0 +1,34 @@
+namespace PosConnector.Standalone.Workers;
+
+/// <summary>
+/// Wakes one queue's worker as soon as this process sent that queue a message, so the worker's idle polls can back off
+/// far and still pick the message up at once. Messages from elsewhere (another instance) wait for the next poll.
+/// </summary>
+public sealed class QueueSignal : IDisposable
+{
+    /// <summary>The service key of the callbacks queue's signal.</summary>
+    public const string Callbacks = "callbacks";
+
+    private readonly SemaphoreSlim _pulse = new(0, 1);
+
+    public void Pulse()
+    {
+        try
+        {
+            _pulse.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already pulsed and not yet consumed: one wake-up covers both messages (the worker receives in batches).
+        }
+        catch (ObjectDisposedException)
+        {
+            // Host stopping: the message is queued; a worker finds it on its next start.
+        }
+    }
+
+    /// <summary>True when pulsed before <paramref name="timeout"/>.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _pulse.WaitAsync(timeout, ct);
+
+    public void Dispose() => _pulse.Dispose();
+}
