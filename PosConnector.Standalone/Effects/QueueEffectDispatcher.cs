@@ -8,12 +8,13 @@ using PosConnector.Standalone.Workers;
 namespace PosConnector.Standalone.Effects;
 
 /// <summary>
-/// Standalone effects as Storage Queue messages: commands, delayed deadlines, callbacks. A callback also wakes this
-/// host's callback worker, so it goes out without waiting for the worker's next poll.
+/// Standalone effects as Storage Queue messages: commands, delayed deadlines, callbacks. A callback wakes this host's
+/// callback worker at once and a deadline wakes its deadline worker when due, without waiting for their next poll.
 /// </summary>
 public sealed class QueueEffectDispatcher(
     StorageClients storage, ITerminalCommandSender terminals, TimeProvider time,
-    [FromKeyedServices(QueueSignal.Callbacks)] QueueSignal? callbacks = null)
+    [FromKeyedServices(QueueSignal.Callbacks)] QueueSignal? callbacks = null,
+    [FromKeyedServices(QueueSignal.Deadlines)] QueueSignal? deadlines = null)
     : IPaymentEffectDispatcher
 {
     public async Task DispatchAsync(string paymentId, PaymentEffect effect, CancellationToken ct)
@@ -24,7 +25,9 @@ public sealed class QueueEffectDispatcher(
                 await terminals.SendAsync(send.Command, ct);
                 break;
             case PaymentEffect.ScheduleDeadline deadline:
-                await storage.Deadlines.SendMessageAsync(paymentId, QueueDelay.Until(deadline.At, time.GetUtcNow()), cancellationToken: ct);
+                var delay = QueueDelay.Until(deadline.At, time.GetUtcNow());
+                await storage.Deadlines.SendMessageAsync(paymentId, delay, cancellationToken: ct);
+                deadlines?.PulseAfter(delay);
                 break;
             case PaymentEffect.NotifyVtex notify:
                 var message = new CallbackMessage(paymentId, notify.CallbackUrl, PosConnectorJson.Serialize(notify.Body), notify.GiveUpAt, 1);

@@ -6,8 +6,10 @@ using PosConnector.Standalone.Effects;
 namespace PosConnector.Standalone.Workers;
 
 /// <summary>Feeds DeadlineReached when a payment's delayed deadline message becomes visible.</summary>
-public sealed class DeadlineWorker(StorageClients storage, PaymentEngine engine, TimeProvider time, ILogger<DeadlineWorker> logger)
-    : QueueWorker(storage.Deadlines, storage.Poison, logger)
+public sealed class DeadlineWorker(
+    StorageClients storage, PaymentEngine engine, TimeProvider time, ILogger<DeadlineWorker> logger,
+    [FromKeyedServices(QueueSignal.Deadlines)] QueueSignal? wake = null)
+    : QueueWorker(storage.Deadlines, storage.Poison, logger, wake)
 {
     protected override async Task<bool> HandleAsync(QueueMessage message, CancellationToken ct)
     {

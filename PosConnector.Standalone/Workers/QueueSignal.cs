@@ -9,6 +9,15 @@ public sealed class QueueSignal : IDisposable
     /// <summary>The service key of the callbacks queue's signal.</summary>
     public const string Callbacks = "callbacks";
 
+    /// <summary>The service key of the deadlines queue's signal.</summary>
+    public const string Deadlines = "deadlines";
+
+    /// <summary>The service key of the outbox queue's signal.</summary>
+    public const string Outbox = "outbox";
+
+    // A queue's visibility delay is in whole seconds; waking a little after it finds the message visible.
+    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(250);
+
     private readonly SemaphoreSlim _pulse = new(0, 1);
 
     public void Pulse()
@@ -25,6 +34,18 @@ public sealed class QueueSignal : IDisposable
         {
             // Host stopping: the message is queued; a worker finds it on its next start.
         }
+    }
+
+    /// <summary>Pulses when a message sent now with visibility delay <paramref name="delay"/> becomes visible.</summary>
+    public void PulseAfter(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            Pulse();
+            return;
+        }
+
+        _ = Task.Delay(delay + Margin).ContinueWith(_ => Pulse(), TaskScheduler.Default);
     }
 
     /// <summary>True when pulsed before <paramref name="timeout"/>.</summary>
