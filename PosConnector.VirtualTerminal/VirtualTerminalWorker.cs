@@ -17,6 +17,10 @@ public sealed class VirtualTerminalWorker(
     ILogger<VirtualTerminalWorker> logger, ICommandSource? commandSource = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, TerminalPlan> _decided = new();
+    // Empty polls back off from 50 ms to 1 s like the connector's queue workers: an idle terminal costs one storage
+    // request a second, and right after a command the next one is picked up within 50 ms.
+    private static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxIdleDelay = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +35,7 @@ public sealed class VirtualTerminalWorker(
 
         var queue = storage.TerminalCommands;
         var outageDelay = TimeSpan.Zero;
+        var idleDelay = MinIdleDelay;
         var created = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -57,9 +62,12 @@ public sealed class VirtualTerminalWorker(
 
             if (messages.Length == 0)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
+                await Task.Delay(idleDelay, time, stoppingToken);
+                idleDelay = idleDelay * 2 < MaxIdleDelay ? idleDelay * 2 : MaxIdleDelay;
                 continue;
             }
+
+            idleDelay = MinIdleDelay;
 
             foreach (var message in messages)
             {

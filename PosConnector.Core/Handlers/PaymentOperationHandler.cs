@@ -40,7 +40,7 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
         var requestId = request.RequestId;
 
         // Another merchant's payment is answered exactly like one that does not exist.
-        if (await engine.FindAsync(paymentId, ct) is not { } existing || !caller.Owns(existing.Order.MerchantName))
+        if (await engine.LoadAsync(paymentId, ct) is not { } existing || !caller.Owns(existing.State.Order.MerchantName))
         {
             return Refused(paymentId, requestId, kind, new Rejection("payment-not-found", $"No payment {paymentId} exists."));
         }
@@ -51,7 +51,7 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
             OperationKind.Settlement => new PaymentEvent.SettlementRequested(requestId, request.Value),
             _ => new PaymentEvent.RefundRequested(requestId, request.Value!.Value),
         };
-        var decision = await engine.ApplyAsync(paymentId, @event, ct);
+        var decision = await engine.ApplyAsync(paymentId, @event, existing, ct);
         var op = decision.State!.FindOperation(requestId);
         if (op is null || op.Kind != kind)
         {

@@ -21,13 +21,13 @@ public sealed class SubmitSerialHandler(PaymentEngine engine, SubmitUrlSigner si
             return HandlerResult.Error(400, "invalid-serial", "serialNumber is required: 1-64 letters, digits, '.', '-' or '_'.");
         }
 
-        if (await engine.FindAsync(paymentId, ct) is not { } payment)
+        if (await engine.LoadAsync(paymentId, ct) is not { } payment)
         {
             return HandlerResult.Error(404, "payment-not-found", $"No payment {paymentId} exists.");
         }
 
-        var verdict = Verdict(await registry.FindAsync(serial!, ct), payment.Order);
-        var decision = await engine.ApplyAsync(paymentId, new PaymentEvent.SerialSubmitted(serial!, verdict), ct);
+        var verdict = Verdict(await registry.FindAsync(serial!, ct), payment.State.Order);
+        var decision = await engine.ApplyAsync(paymentId, new PaymentEvent.SerialSubmitted(serial!, verdict), payment, ct);
         if (decision.Rejection is { } rejection)
         {
             return HandlerResult.Error(409, rejection.Code, rejection.Message);

@@ -39,12 +39,12 @@ public sealed class TerminalResultHandler(
             return Refuse(serialNumber, 400, "invalid-request", invalid);
         }
 
-        if (await engine.FindAsync(result!.PaymentId!, ct) is null)
+        if (await engine.LoadAsync(result!.PaymentId!, ct) is not { } payment)
         {
             return Refuse(serialNumber, 404, "payment-not-found", $"No payment {result.PaymentId} exists.");
         }
 
-        var decision = await engine.ApplyAsync(result.PaymentId!, new PaymentEvent.TerminalResultReceived(serialNumber, result), ct);
+        var decision = await engine.ApplyAsync(result.PaymentId!, new PaymentEvent.TerminalResultReceived(serialNumber, result), payment, ct);
         return decision.Rejection is { } rejection
             ? Refuse(serialNumber, 409, rejection.Code, rejection.Message)
             : HandlerResult.Ok(new ResultAccepted(result.PaymentId!, result.CommandId!, decision.Outcome == DecisionOutcome.Unchanged));

@@ -9,6 +9,11 @@ namespace PosConnector.Core.Observability;
 /// </summary>
 public static partial class Log
 {
+    private static readonly Func<ILogger, string, IDisposable?> Scope = LoggerMessage.DefineScope<string>("Payment {PaymentId}");
+
+    /// <summary>The paymentId scope of everything logged while a payment is handled, without a dictionary per call.</summary>
+    public static IDisposable? PaymentScope(ILogger logger, string paymentId) => Scope(logger, paymentId);
+
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Payment {PaymentId}: {Event} moved {From} -> {To}: {Note}")]
     public static partial void Transition(ILogger logger, string paymentId, string @event, PaymentPhase? from, PaymentPhase? to, string note);
 

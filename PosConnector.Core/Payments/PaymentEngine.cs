@@ -29,13 +29,24 @@ public sealed class PaymentEngine(
     public async Task<PaymentState?> FindAsync(string paymentId, CancellationToken ct) =>
         (await repository.LoadAsync(paymentId, ct))?.State;
 
-    public async Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, CancellationToken ct)
+    /// <summary>The payment with its ETag, for a caller that checks it and then applies an event to it.</summary>
+    public Task<StoredPayment?> LoadAsync(string paymentId, CancellationToken ct) => repository.LoadAsync(paymentId, ct);
+
+    public Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, CancellationToken ct) =>
+        ApplyAsync(paymentId, @event, preloaded: null, ct);
+
+    /// <summary>
+    /// Applies <paramref name="event"/>, deciding first against <paramref name="preloaded"/> (what the caller just
+    /// loaded) instead of reading the payment again. Its ETag guards the save as any load's would: if it is stale, the
+    /// save fails and the engine reloads and decides again.
+    /// </summary>
+    public async Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, StoredPayment? preloaded, CancellationToken ct)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = paymentId });
+        using var scope = Log.PaymentScope(logger, paymentId);
         var reminded = false;
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await repository.LoadAsync(paymentId, ct);
+            var loaded = attempt == 1 && preloaded is not null ? preloaded : await repository.LoadAsync(paymentId, ct);
             var now = time.GetUtcNow();
             var decision = PaymentLimits.Refuse(loaded?.State, @event, now) ?? PaymentDecider.Decide(loaded?.State, @event, now);
             if (!decision.MustPersist)

@@ -140,12 +140,23 @@ public sealed class PaymentRepository(StorageClients clients)
     {
         var rowKey = LeasePrefix + name;
         var lease = new TableEntity(paymentId, rowKey) { ["Until"] = now + duration };
+        try
+        {
+            // Write first: a free lease (the usual case: holders give it back) costs one request, not a read and a write.
+            return new PaymentLease(paymentId, rowKey, (await Table.AddEntityAsync(lease, ct)).Headers.ETag ?? ETag.All);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Held, or left behind by a holder that died: look at it.
+        }
+
         var current = await Table.GetEntityIfExistsAsync<TableEntity>(paymentId, rowKey, cancellationToken: ct);
         try
         {
             if (!current.HasValue || current.Value is not { } held)
             {
-                return new PaymentLease(paymentId, rowKey, (await Table.AddEntityAsync(lease, ct)).Headers.ETag ?? ETag.All);
+                // Given back just now: someone held it a moment ago, so this caller comes back later like any loser.
+                return null;
             }
 
             if (held.GetDateTimeOffset("Until") > now)

@@ -65,7 +65,7 @@ public sealed class CallbackDelivery(
 
         try
         {
-            if (await StillOwedAsync(message.PaymentId, ct) is false)
+            if (await OwedAsync(message.PaymentId, ct) is not { } owed)
             {
                 return CallbackAttemptResult.AlreadySettled;
             }
@@ -74,7 +74,7 @@ public sealed class CallbackDelivery(
             if (result.Delivered)
             {
                 Log.CallbackDelivered(logger, message.PaymentId, result.StatusCode!.Value, message.Attempt);
-                await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackDelivered(message.Attempt), ct);
+                await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackDelivered(message.Attempt), owed, ct);
             }
             else if (result.StatusCode is 401 or 403)
             {
@@ -92,28 +92,29 @@ public sealed class CallbackDelivery(
     /// <summary>delayToCancel passed without a 2xx: an operator alert, and the payment stops owing a callback.</summary>
     public async Task AbandonAsync(CallbackMessage message, string reason, CancellationToken ct)
     {
-        if (await StillOwedAsync(message.PaymentId, ct) is false)
+        if (await OwedAsync(message.PaymentId, ct) is not { } owed)
         {
             return;
         }
 
         Log.CallbackAbandoned(logger, message.PaymentId, message.Attempt, reason);
-        await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackAbandoned(message.Attempt, reason), ct);
+        await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackAbandoned(message.Attempt, reason), owed, ct);
     }
 
     /// <summary>Covers one POST (bounded by the request timeout) and recording its outcome; a dead holder's lease lapses.</summary>
     private TimeSpan LeaseDuration => options.Value.RequestTimeout * 2 + TimeSpan.FromSeconds(5);
 
-    private async Task<bool> StillOwedAsync(string paymentId, CancellationToken ct)
+    /// <summary>The payment while it still owes its callback (its ETag guards recording the outcome), else null.</summary>
+    private async Task<StoredPayment?> OwedAsync(string paymentId, CancellationToken ct)
     {
-        var state = await engine.FindAsync(paymentId, ct);
-        if (state is { Callback: CallbackStatus.Pending })
+        var payment = await engine.LoadAsync(paymentId, ct);
+        if (payment is { State.Callback: CallbackStatus.Pending })
         {
-            return true;
+            return payment;
         }
 
-        Log.CallbackNotOwed(logger, paymentId, state?.Callback);
-        return false;
+        Log.CallbackNotOwed(logger, paymentId, payment?.State.Callback);
+        return null;
     }
 
     private async Task ReleaseAsync(PaymentLease lease)

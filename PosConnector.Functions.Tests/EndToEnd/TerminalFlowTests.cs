@@ -161,10 +161,12 @@ public sealed class TerminalFlowTests(ConnectorWorld world) : IClassFixture<Conn
         var callback = await world.Callbacks.WaitForAsync(id, Patience);
 
         Assert.Equal("approved", (string?)callback.Body["status"]);
-        Assert.True(world.Callbacks.Refused >= 3);
+        // The receiver is shared: another payment's late callback can take some of the three failures.
+        var refused = world.Callbacks.RefusedFor(id);
+        Assert.InRange(refused, 1, 3);
         await AssertCallbackSettledOnceAsync(id);
         var view = (await Client.AdminPaymentAsync(id)).Json;
-        Assert.Contains(view["history"]!, h => ((string)h["note"]!).StartsWith("Callback delivered after 4 attempt", StringComparison.Ordinal));
+        Assert.Contains(view["history"]!, h => ((string)h["note"]!).StartsWith($"Callback delivered after {refused + 1} attempt", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedCallback> _received = new();
+    private readonly ConcurrentDictionary<string, int> _refusedFor = new();
     private int _failuresLeft;
 
     private CallbackReceiver(WebApplication app) => _app = app;
@@ -25,6 +26,9 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     /// <summary>Number of failed deliveries (503 answered) so far.</summary>
     public int Refused { get; private set; }
+
+    /// <summary>Failed deliveries of one payment's callback: other tests' callbacks may take some of <see cref="FailNext"/>.</summary>
+    public int RefusedFor(string paymentId) => _refusedFor.GetValueOrDefault(paymentId);
 
     public static async Task<CallbackReceiver> StartAsync()
     {
@@ -77,6 +81,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             Refused++;
+            _refusedFor.AddOrUpdate(paymentId, 1, (_, n) => n + 1);
             return Results.StatusCode(503);
         }
 

@@ -3,11 +3,18 @@ using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
 using PosConnector.Core.Vtex;
+using PosConnector.Standalone.Workers;
 
 namespace PosConnector.Standalone.Effects;
 
-/// <summary>Standalone effects as Storage Queue messages: commands, delayed deadlines, callbacks.</summary>
-public sealed class QueueEffectDispatcher(StorageClients storage, ITerminalCommandSender terminals, TimeProvider time)
+/// <summary>
+/// Standalone effects as Storage Queue messages: commands, delayed deadlines, callbacks. A callback wakes this host's
+/// callback worker at once and a deadline wakes its deadline worker when due, without waiting for their next poll.
+/// </summary>
+public sealed class QueueEffectDispatcher(
+    StorageClients storage, ITerminalCommandSender terminals, TimeProvider time,
+    [FromKeyedServices(QueueSignal.Callbacks)] QueueSignal? callbacks = null,
+    [FromKeyedServices(QueueSignal.Deadlines)] QueueSignal? deadlines = null)
     : IPaymentEffectDispatcher
 {
     public async Task DispatchAsync(string paymentId, PaymentEffect effect, CancellationToken ct)
@@ -18,11 +25,14 @@ public sealed class QueueEffectDispatcher(StorageClients storage, ITerminalComma
                 await terminals.SendAsync(send.Command, ct);
                 break;
             case PaymentEffect.ScheduleDeadline deadline:
-                await storage.Deadlines.SendMessageAsync(paymentId, QueueDelay.Until(deadline.At, time.GetUtcNow()), cancellationToken: ct);
+                var delay = QueueDelay.Until(deadline.At, time.GetUtcNow());
+                await storage.Deadlines.SendMessageAsync(paymentId, delay, cancellationToken: ct);
+                deadlines?.PulseAfter(delay);
                 break;
             case PaymentEffect.NotifyVtex notify:
                 var message = new CallbackMessage(paymentId, notify.CallbackUrl, PosConnectorJson.Serialize(notify.Body), notify.GiveUpAt, 1);
                 await storage.Callbacks.SendMessageAsync(PosConnectorJson.Serialize(message), ct);
+                callbacks?.Pulse();
                 break;
             default:
                 throw new InvalidOperationException($"No dispatch for {effect.GetType().Name}.");

@@ -3,6 +3,7 @@ using PosConnector.Core;
 using PosConnector.Core.Http;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
+using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
 using PosConnector.Standalone.Apis;
 using PosConnector.Standalone.Effects;
@@ -20,6 +21,11 @@ public static class PosConnectorHost
         builder.Logging.AddPosConnectorConsole(builder.Environment);
 
         builder.Services.AddPosConnectorCore(builder.Configuration);
+        builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Callbacks);
+        builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Deadlines);
+        builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Outbox);
+        builder.Services.AddSingleton<QueueOutboxReminder>();
+        builder.Services.AddSingleton<IOutboxReminder, SignallingOutboxReminder>();
         builder.Services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
         builder.Services.AddTerminalCommandSender(builder.Configuration);
         builder.Services.AddHostedService<StorageInitializer>();

@@ -7,10 +7,13 @@ namespace PosConnector.Standalone.Workers;
 
 /// <summary>
 /// Delivers callbacks to VTEX. A failed attempt schedules the next as a new message delayed by the backoff (and the
-/// current one is deleted), so retries until delayToCancel never count toward the poison threshold.
+/// current one is deleted), so retries until delayToCancel never count toward the poison threshold. Woken at once when
+/// this host queues a first attempt (<see cref="QueueSignal"/>); retries wait for a poll.
 /// </summary>
-public sealed class CallbackWorker(StorageClients storage, IServiceProvider services, ILogger<CallbackWorker> logger)
-    : QueueWorker(storage.Callbacks, storage.Poison, logger)
+public sealed class CallbackWorker(
+    StorageClients storage, IServiceProvider services, ILogger<CallbackWorker> logger,
+    [FromKeyedServices(QueueSignal.Callbacks)] QueueSignal? wake = null)
+    : QueueWorker(storage.Callbacks, storage.Poison, logger, wake)
 {
     protected override async Task<bool> HandleAsync(QueueMessage message, CancellationToken ct)
     {

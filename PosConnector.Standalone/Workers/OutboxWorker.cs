@@ -8,8 +8,10 @@ namespace PosConnector.Standalone.Workers;
 /// Drains a payment's outbox when its reminder comes due (a crash interrupted the normal dispatch). While another
 /// writer or drainer still holds the rows, the reminder hides itself until their claim lapses and looks again.
 /// </summary>
-public sealed class OutboxWorker(StorageClients storage, PaymentEngine engine, TimeProvider time, ILogger<OutboxWorker> logger)
-    : QueueWorker(storage.Outbox, storage.Poison, logger)
+public sealed class OutboxWorker(
+    StorageClients storage, PaymentEngine engine, TimeProvider time, ILogger<OutboxWorker> logger,
+    [FromKeyedServices(QueueSignal.Outbox)] QueueSignal? wake = null)
+    : QueueWorker(storage.Outbox, storage.Poison, logger, wake)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
 

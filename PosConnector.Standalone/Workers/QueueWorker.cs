@@ -10,13 +10,15 @@ namespace PosConnector.Standalone.Workers;
 /// lets it reappear; after <see cref="MaxDequeueCount"/> failures it moves to the poison queue. Storage outages of any
 /// length are waited out with a capped backoff; only a bug ends the worker, and then the host exits non-zero.
 /// </summary>
-public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger logger) : BackgroundService
+public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger logger, QueueSignal? wake = null) : BackgroundService
 {
     private const int MaxDequeueCount = 10;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     // Empty polls back off from 50 ms to 1 s: quick after activity, cheap (storage transactions) when idle.
     private static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxIdleDelay = TimeSpan.FromSeconds(1);
+    // With a wake-up signal, a message this process sends ends the wait at once: idle polls can be much rarer.
+    private static readonly TimeSpan MaxSignalledIdleDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>Handles one message; returns false when it rescheduled the message itself (keep it).</summary>
     protected abstract Task<bool> HandleAsync(QueueMessage message, CancellationToken ct);
@@ -60,8 +62,18 @@ public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger
 
             if (messages.Length == 0)
             {
-                await Task.Delay(idleDelay, stoppingToken);
-                idleDelay = idleDelay * 2 < MaxIdleDelay ? idleDelay * 2 : MaxIdleDelay;
+                if (wake is null)
+                {
+                    await Task.Delay(idleDelay, stoppingToken);
+                }
+                else if (await wake.WaitAsync(idleDelay, stoppingToken))
+                {
+                    idleDelay = MinIdleDelay;
+                    continue;
+                }
+
+                var max = wake is null ? MaxIdleDelay : MaxSignalledIdleDelay;
+                idleDelay = idleDelay * 2 < max ? idleDelay * 2 : max;
                 continue;
             }
 
