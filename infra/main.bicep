@@ -108,6 +108,11 @@ param delayToAutoSettleSeconds int = 21600
 @minValue(0)
 param delayToAutoSettleAfterAntifraudSeconds int = 1800
 
+@description('The merchant\'s VTEX account name: the merchant the credentials below belong to (Vtex:Merchants:<account>), so payments and terminals are bound to it.')
+@minLength(1)
+@maxLength(100)
+param vtexAccountName string
+
 // ---- Secrets: stored in Key Vault, read by the app through Key Vault references, never output ----
 @description('AppKey of the VTEX merchant account (the VTEX Payment Gateway sends it to the connector).')
 @secure()
@@ -295,6 +300,7 @@ module api 'app/func.bicep' = {
     terminalCommandsQueueName: serviceBus.outputs.terminalCommandsQueueName
     taskHubName: taskHubName
     secretUris: keyVault.outputs.secretUris
+    vtexAccountName: vtexAccountName
     paymentTiming: paymentTiming
     maximumInstanceCount: maximumInstanceCount
     durableAlwaysReadyInstanceCount: durableAlwaysReadyInstanceCount

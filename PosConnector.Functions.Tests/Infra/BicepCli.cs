@@ -13,6 +13,7 @@ public static class BicepCli
     /// <summary>Dummy values for the secrets the .bicepparam files read from the environment.</summary>
     public static readonly IReadOnlyDictionary<string, string> SecretEnvironment = new Dictionary<string, string>
     {
+        ["VTEX_ACCOUNT_NAME"] = "teststore",
         ["VTEX_MERCHANT_APP_KEY"] = "vtexappkey-test-merchant",
         ["VTEX_MERCHANT_APP_TOKEN"] = "merchant-token-for-tests",
         ["VTEX_CALLBACK_APP_KEY"] = "vtexappkey-test-callback",

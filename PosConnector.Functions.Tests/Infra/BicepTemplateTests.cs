@@ -20,6 +20,10 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
 {
     private const string KeyVaultReferencePrefix = "[format('@Microsoft.KeyVault(SecretUri={0})'";
 
+    /// <summary>The merchant's credential settings are named by its VTEX account (a template parameter).</summary>
+    private static string MerchantSetting(string part) =>
+        $"[format('Vtex__Merchants__{{0}}__Credentials__0__{part}', parameters('vtexAccountName'))]";
+
     private static readonly string[] ExpectedAppSettings =
     [
         "AzureWebJobsStorage__credential",
@@ -36,8 +40,8 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
         "Terminals__Transport",
         "ServiceBus__FullyQualifiedNamespace",
         "ServiceBus__TerminalCommandsQueue",
-        "Vtex__Merchants__0__AppKey",
-        "Vtex__Merchants__0__AppToken",
+        MerchantSetting("AppKey"),
+        MerchantSetting("AppToken"),
         "Vtex__CallbackAppKey",
         "Vtex__CallbackAppToken",
         "Connector__PublicBaseUrl",
@@ -104,6 +108,7 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
             Assert.Empty(run.Diagnostics);
             var parameters = JObject.Parse(await File.ReadAllTextAsync(outputFile, cancellationToken))["parameters"]!;
             Assert.Equal($"posconnector-{environment}", (string?)parameters["environmentName"]?["value"]);
+            Assert.Equal(BicepCli.SecretEnvironment["VTEX_ACCOUNT_NAME"], (string?)parameters["vtexAccountName"]?["value"]);
             Assert.Equal(BicepCli.SecretEnvironment["VTEX_MERCHANT_APP_TOKEN"], (string?)parameters["vtexMerchantAppToken"]?["value"]);
             Assert.Equal(BicepCli.SecretEnvironment["VTEX_CALLBACK_APP_TOKEN"], (string?)parameters["vtexCallbackAppToken"]?["value"]);
             Assert.Equal(BicepCli.SecretEnvironment["CONNECTOR_SUBMIT_TOKEN_SECRET"], (string?)parameters["submitTokenSecret"]?["value"]);
@@ -307,8 +312,8 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
     }
 
     [Theory]
-    [InlineData("Vtex__Merchants__0__AppKey", "vtexMerchantAppKey")]
-    [InlineData("Vtex__Merchants__0__AppToken", "vtexMerchantAppToken")]
+    [InlineData("[format('Vtex__Merchants__{0}__Credentials__0__AppKey', parameters('vtexAccountName'))]", "vtexMerchantAppKey")]
+    [InlineData("[format('Vtex__Merchants__{0}__Credentials__0__AppToken', parameters('vtexAccountName'))]", "vtexMerchantAppToken")]
     [InlineData("Vtex__CallbackAppKey", "vtexCallbackAppKey")]
     [InlineData("Vtex__CallbackAppToken", "vtexCallbackAppToken")]
     [InlineData("Connector__SubmitTokenSecret", "submitTokenSecret")]

@@ -46,6 +46,9 @@ param taskHubName string
 @description('Key Vault secret URIs for the secret settings.')
 param secretUris secretUrisType
 
+@description('The merchant\'s VTEX account: its credentials are configured as Vtex:Merchants:<account>:Credentials:0.')
+param vtexAccountName string
+
 @description('Payment timing answered to VTEX.')
 param paymentTiming paymentTimingType
 
@@ -182,8 +185,10 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Terminals__Transport: 'ServiceBus'
     ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
     ServiceBus__TerminalCommandsQueue: terminalCommandsQueueName
-    Vtex__Merchants__0__AppKey: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexMerchantAppKey})'
-    Vtex__Merchants__0__AppToken: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexMerchantAppToken})'
+    // Named by the VTEX account, so payments and terminals are bound to this merchant (a second live pair, for key
+    // rotation, is Credentials__1__*: docs/operations.md).
+    'Vtex__Merchants__${vtexAccountName}__Credentials__0__AppKey': '@Microsoft.KeyVault(SecretUri=${secretUris.vtexMerchantAppKey})'
+    'Vtex__Merchants__${vtexAccountName}__Credentials__0__AppToken': '@Microsoft.KeyVault(SecretUri=${secretUris.vtexMerchantAppToken})'
     Vtex__CallbackAppKey: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexCallbackAppKey})'
     Vtex__CallbackAppToken: '@Microsoft.KeyVault(SecretUri=${secretUris.vtexCallbackAppToken})'
     Connector__PublicBaseUrl: 'https://${site.properties.defaultHostName}'

@@ -23,6 +23,7 @@ param delayToCancelSeconds = 600
 param delayToAutoSettleSeconds = 21600
 param delayToAutoSettleAfterAntifraudSeconds = 1800
 
+param vtexAccountName = readEnvironmentVariable('VTEX_ACCOUNT_NAME')
 param vtexMerchantAppKey = readEnvironmentVariable('VTEX_MERCHANT_APP_KEY')
 param vtexMerchantAppToken = readEnvironmentVariable('VTEX_MERCHANT_APP_TOKEN')
 param vtexCallbackAppKey = readEnvironmentVariable('VTEX_CALLBACK_APP_KEY')
