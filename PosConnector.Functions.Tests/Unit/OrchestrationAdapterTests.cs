@@ -1,7 +1,6 @@
 using PosConnector.Core.Options;
 using PosConnector.Core.Orchestration;
 using PosConnector.Core.Payments;
-using PosConnector.Core.Vtex;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
 
@@ -44,23 +43,4 @@ public sealed class OrchestrationAdapterTests
 
         Assert.Equal(StepDto.Complete, StepDto.From(PaymentOrchestration.Next(delivered), Callbacks).Kind);
     }
-
-    [Theory]
-    [InlineData(0, 1)]
-    [InlineData(4, 1)]
-    [InlineData(5, 2)]
-    [InlineData(15, 3)]
-    [InlineData(35, 4)]
-    [InlineData(600, 9)]
-    public void AttemptsWithin_Window_CountsTheAttemptsThatStartInIt(int windowSeconds, int expected)
-    {
-        // Attempts start at 0, 5, 15, 35, 75, 155, 275, 395, 515, 635 s (delays 5, 10, 20, 40, 80, then 120 capped).
-        var attempts = CallbackBackoff.AttemptsWithin(TimeSpan.FromSeconds(windowSeconds), TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
-
-        Assert.Equal(expected, attempts);
-    }
-
-    [Fact]
-    public void AttemptsWithin_TinyDelaysAndAHugeWindow_IsBounded() =>
-        Assert.Equal(1000, CallbackBackoff.AttemptsWithin(TimeSpan.FromDays(30), TimeSpan.FromMilliseconds(1), 1.0, TimeSpan.FromMilliseconds(1)));
 }
