@@ -11,7 +11,8 @@ internal sealed record BenchmarkOptions(
     int Warmup = 8,
     int TimeoutSeconds = 300,
     int Steps = 5,
-    int Sparse = 20)
+    int Sparse = 20,
+    int Compare = 480)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project PosConnector.Benchmarks -- [options]
@@ -23,6 +24,7 @@ internal sealed record BenchmarkOptions(
           --timeout-seconds N   bound on the measured run (default 300)
           --steps N             sequential payments metered for storage requests per step, then 10 s idle (default 5; 0 skips)
           --sparse N            payments 1.5-4.5 s apart for terminal result -> callback latency (default 20; 0 skips)
+          --compare N           first Create Payment requests, and as many to a bare insert endpoint, at --concurrency (default 480; 0 skips)
         Set AZURITE_CONNECTION_STRING to use a running Azurite instead of starting one.
         """;
 
@@ -48,6 +50,7 @@ internal sealed record BenchmarkOptions(
                 "--timeout-seconds" => options with { TimeoutSeconds = AtLeast(name, value, 1) },
                 "--steps" => options with { Steps = value },
                 "--sparse" => options with { Sparse = value },
+                "--compare" => options with { Compare = value },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -25,6 +25,8 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     private readonly IReadOnlyDictionary<string, string?> _overrides;
 
+    private Azure.Core.Pipeline.HttpPipelinePolicy? _connectorStorage;
+
     public Azurite Azurite { get; }
 
     public CallbackSink Callbacks { get; private set; } = null!;
@@ -38,9 +40,10 @@ internal sealed class BenchmarkStack : IAsyncDisposable
     public ResultPostClock ResultPosts { get; } = new();
 
     /// <summary>Starts a stack on its own Azurite; <paramref name="overrides"/> replace connector settings.</summary>
-    public static async Task<BenchmarkStack> StartAsync(BenchmarkOptions options, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<BenchmarkStack> StartAsync(
+        BenchmarkOptions options, IReadOnlyDictionary<string, string?>? overrides = null, Azure.Core.Pipeline.HttpPipelinePolicy? connectorStorage = null)
     {
-        var stack = new BenchmarkStack(await Azurite.StartAsync(), overrides ?? new Dictionary<string, string?>());
+        var stack = new BenchmarkStack(await Azurite.StartAsync(), overrides ?? new Dictionary<string, string?>()) { _connectorStorage = connectorStorage };
         try
         {
             await stack.StartHostsAsync(options);
@@ -80,6 +83,10 @@ internal sealed class BenchmarkStack : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(ConnectorSettings(Azurite.ConnectionString, prefix, baseUrl));
             builder.Configuration.AddInMemoryCollection(_overrides);
             builder.WebHost.UseUrls(baseUrl);
+            if (_connectorStorage is { } policy)
+            {
+                builder.Services.AddSingleton(policy);
+            }
         });
         await connector.StartAsync();
         _stops.Add(async () =>

@@ -112,7 +112,7 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
     }
 
     /// <summary>A Create Payment body shaped like the Gateway's for an inStore POS sale.</summary>
-    private static JsonObject CreatePaymentBody(string paymentId, decimal value, string callbackUrl) => new()
+    internal static JsonObject CreatePaymentBody(string paymentId, decimal value, string callbackUrl) => new()
     {
         ["reference"] = "BENCH-" + paymentId[..6],
         ["orderId"] = "v" + paymentId[..12].ToLowerInvariant(),

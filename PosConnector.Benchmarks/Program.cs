@@ -106,7 +106,14 @@ static async Task<int> RunThroughputAsync(BenchmarkOptions options)
     Console.WriteLine($"{"callbacks",-36}{callbacks} received for {options.Payments} payments " +
         $"(approved {completed}, duplicated {duplicated}, unexpected {stack.Callbacks.Unexpected})");
 
-    if (failures.Count == 0 && duplicated == 0 && callbacks == options.Payments)
+    var passed = failures.Count == 0 && duplicated == 0 && callbacks == options.Payments;
+    if (options.Compare > 0)
+    {
+        using var compareTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
+        await FirstCreateComparison.RunAsync(stack, options.Compare, options.Concurrency, compareTimeout.Token);
+    }
+
+    if (passed)
     {
         Console.WriteLine("RESULT: PASS");
         return 0;

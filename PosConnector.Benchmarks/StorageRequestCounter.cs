@@ -1,4 +1,6 @@
 using System.Diagnostics.Tracing;
+using Azure.Core;
+using Azure.Core.Pipeline;
 
 namespace PosConnector.Benchmarks;
 
@@ -11,12 +13,13 @@ internal readonly record struct StorageCount(long Work, long EmptyPolls)
 }
 
 /// <summary>
-/// Counts every HTTP request the Azure SDK clients in this process send, from Azure.Core's own event source (the same
-/// events AzureEventSourceListener prints): no proxy, no change to the hosts. Requests are attributed by the storage
-/// endpoint's host name: the connector is given 127.0.0.1, the virtual terminal localhost (BenchmarkStack).
-/// A queue receive is an "empty poll" (idle cost) unless a message it fetched is then deleted or updated: Azurite
-/// answers receives chunked, so the answer itself does not tell; the delete or update that follows every handled
-/// message does, and moves one receive from polls to work.
+/// Counts the storage requests of the connector and of the virtual terminal. The connector's go through
+/// <see cref="ConnectorPolicy"/>, a policy in its storage clients' pipeline (one call per HTTP request, retries
+/// included), which reads each queue receive's answer: a receive that fetched nothing is an "empty poll" (idle cost),
+/// any other request is work. The virtual terminal's are read from Azure.Core's event source (the same events
+/// AzureEventSourceListener prints), told apart by host name (BenchmarkStack gives it <see cref="TerminalHost"/>);
+/// there a receive counts as work when a delete or update of a fetched message follows, as the terminal never
+/// deletes or moves a message it did not receive.
 /// </summary>
 internal sealed class StorageRequestCounter : EventListener
 {
@@ -25,9 +28,14 @@ internal sealed class StorageRequestCounter : EventListener
 
     private long _connectorWork, _connectorPolls, _terminalWork, _terminalPolls;
 
+    public StorageRequestCounter() => ConnectorPolicy = new CountingPolicy(this);
+
     public StorageCount Connector => new(Interlocked.Read(ref _connectorWork), Interlocked.Read(ref _connectorPolls));
 
     public StorageCount Terminal => new(Interlocked.Read(ref _terminalWork), Interlocked.Read(ref _terminalPolls));
+
+    /// <summary>Add to the connector's storage clients (<c>StorageClients</c> takes pipeline policies from DI).</summary>
+    public HttpPipelinePolicy ConnectorPolicy { get; }
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
@@ -39,28 +47,55 @@ internal sealed class StorageRequestCounter : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
-        if (e.EventName != "Request" || e.Payload is not [_, string method, string uri, ..])
+        if (e.EventName != "Request" || e.Payload is not [_, string method, string uri, ..]
+            || !new Uri(uri).Host.Equals(TerminalHost, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
 
-        var terminal = new Uri(uri).Host.Equals(TerminalHost, StringComparison.OrdinalIgnoreCase);
-        ref var work = ref terminal ? ref _terminalWork : ref _connectorWork;
-        ref var polls = ref terminal ? ref _terminalPolls : ref _connectorPolls;
-        var onMessages = uri.Contains("/messages", StringComparison.Ordinal);
-        if (onMessages && method == "GET" && !uri.Contains("peekonly", StringComparison.Ordinal))
+        if (IsReceive(method, uri))
         {
-            Interlocked.Increment(ref polls);
+            Interlocked.Increment(ref _terminalPolls);
         }
-        else if (onMessages && method is "DELETE" or "PUT" && uri.Contains("popreceipt", StringComparison.OrdinalIgnoreCase))
+        else if (uri.Contains("/messages", StringComparison.Ordinal) && method is "DELETE" or "PUT" && uri.Contains("popreceipt", StringComparison.OrdinalIgnoreCase))
         {
             // This message was fetched by a receive: that receive was work, not an idle poll.
-            Interlocked.Decrement(ref polls);
-            Interlocked.Add(ref work, 2);
+            Interlocked.Decrement(ref _terminalPolls);
+            Interlocked.Add(ref _terminalWork, 2);
         }
         else
         {
-            Interlocked.Increment(ref work);
+            Interlocked.Increment(ref _terminalWork);
+        }
+    }
+
+    private static bool IsReceive(string method, string uri) =>
+        method == "GET" && uri.Contains("/messages", StringComparison.Ordinal) && !uri.Contains("peekonly", StringComparison.Ordinal);
+
+    private void CountConnector(HttpMessage message)
+    {
+        var request = message.Request;
+        var fetchedNothing = IsReceive(request.Method.ToString(), request.Uri.ToString())
+            && message.HasResponse && message.Response.Content?.ToString().Contains("<MessageId>", StringComparison.Ordinal) != true;
+        Interlocked.Increment(ref fetchedNothing ? ref _connectorPolls : ref _connectorWork);
+        if (Environment.GetEnvironmentVariable("BENCH_TRACE") == "1")
+        {
+            Console.Error.WriteLine($"TRACE CN {(fetchedNothing ? "poll" : "work")} {request.Method} {request.Uri.Path} {request.Uri.Query}");
+        }
+    }
+
+    private sealed class CountingPolicy(StorageRequestCounter counter) : HttpPipelinePolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            ProcessNext(message, pipeline);
+            counter.CountConnector(message);
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            counter.CountConnector(message);
         }
     }
 }

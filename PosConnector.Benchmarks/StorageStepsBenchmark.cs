@@ -20,7 +20,7 @@ internal static class StorageStepsBenchmark
             ["Payments:TerminalTimeoutSeconds"] = TerminalTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
             ["Storage:OutboxReminderDelay"] = ReminderDelay.ToString("c", CultureInfo.InvariantCulture),
         };
-        await using var stack = await BenchmarkStack.StartAsync(options with { Terminals = 1 }, overrides);
+        await using var stack = await BenchmarkStack.StartAsync(options with { Terminals = 1 }, overrides, counter.ConnectorPolicy);
         var driver = new PaymentDriver(stack);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
 
@@ -36,6 +36,7 @@ internal static class StorageStepsBenchmark
             void Meter(PaymentStep step)
             {
                 var (nowConnector, nowTerminal) = (counter.Connector, counter.Terminal);
+                if (Environment.GetEnvironmentVariable("BENCH_TRACE") == "1") Console.Error.WriteLine($"TRACE ==== end of {step}");
                 connector[step] = connector.GetValueOrDefault(step) + (nowConnector - lastConnector).Work;
                 terminal[step] = terminal.GetValueOrDefault(step) + (nowTerminal - lastTerminal).Work;
                 (lastConnector, lastTerminal) = (nowConnector, nowTerminal);

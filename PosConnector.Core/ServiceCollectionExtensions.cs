@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OpenPaymentsQuery>();
         services.AddSingleton<PaymentSweep>();
         services.AddSingleton<IOutboxReminder, QueueOutboxReminder>();
+        services.AddSingleton<IEffectPlanner, ReminderEffectPlanner>();
         services.AddSingleton<VtexCredentialVerifier>();
         services.AddSingleton<SubmitUrlSigner>();
         services.AddSingleton<CallbackUrlPolicy>();

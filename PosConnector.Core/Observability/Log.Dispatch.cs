@@ -25,4 +25,10 @@ public static partial class Log
 
     [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "Payment {PaymentId}: could not release the callback lease; it lapses by itself")]
     public static partial void LeaseNotReleased(ILogger logger, Exception exception, string paymentId);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Payment {PaymentId}: could not {Step} a wake-up message; it fires, finds nothing owed and goes away")]
+    public static partial void WakeupFollowUpFailed(ILogger logger, Exception exception, string paymentId, string step);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Error, Message = "Payment {PaymentId}: the first callback attempt failed; its retry message takes over")]
+    public static partial void FirstCallbackAttemptFailed(ILogger logger, Exception exception, string paymentId);
 }

@@ -1,4 +1,3 @@
-using PosConnector.Core.Json;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Vtex;
 
@@ -43,10 +42,5 @@ public static class PaymentOrchestration
     };
 
     /// <summary>The callback a final state owes VTEX: the same body Create Payment answers now.</summary>
-    public static CallbackMessage CallbackFor(PaymentState state) => new(
-        state.PaymentId,
-        state.Order.CallbackUrl,
-        PosConnectorJson.Serialize(PaymentAnswers.CreatePayment(state)),
-        state.CreatedAt.AddSeconds(state.Terms.DelayToCancel),
-        Attempt: 1);
+    public static CallbackMessage CallbackFor(PaymentState state) => CallbackMessage.For(state, attempt: 1);
 }

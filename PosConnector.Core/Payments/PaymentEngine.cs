@@ -15,7 +15,7 @@ namespace PosConnector.Core.Payments;
 /// </summary>
 public sealed class PaymentEngine(
     PaymentRepository repository,
-    IOutboxReminder reminder,
+    IEffectPlanner planner,
     IPaymentEffectDispatcher dispatcher,
     IOptions<StorageOptions> storage,
     TimeProvider time,
@@ -43,29 +43,31 @@ public sealed class PaymentEngine(
     public async Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, StoredPayment? preloaded, CancellationToken ct)
     {
         using var scope = Log.PaymentScope(logger, paymentId);
-        var reminded = false;
+        EffectPlan? plan = null;
         for (var attempt = 1; ; attempt++)
         {
             var loaded = attempt == 1 && preloaded is not null ? preloaded : await repository.LoadAsync(paymentId, ct);
             var now = time.GetUtcNow();
             var decision = PaymentLimits.Refuse(loaded?.State, @event, now) ?? PaymentDecider.Decide(loaded?.State, @event, now);
-            if (!decision.MustPersist)
+            if (!decision.MustPersist || decision.Effects.Count == 0)
             {
-                return decision;
+                // A plan made for a decision that lost the race and was not decided again.
+                await DiscardAsync(ref plan, ct);
+                if (!decision.MustPersist)
+                {
+                    return decision;
+                }
             }
-
-            // One reminder per call, not per attempt; a reminder finding nothing (its commit lost) costs one query.
-            if (decision.Effects.Count > 0 && !reminded)
+            else
             {
-                await reminder.RemindAsync(paymentId, ct);
-                reminded = true;
+                plan = await planner.BeforeCommitAsync(paymentId, decision.Effects, plan, ct);
             }
 
             var claim = OutboxClaim.New(now, ClaimDuration);
-            IReadOnlyList<OutboxEntry> outbox;
+            Commit commit;
             try
             {
-                outbox = await repository.CommitAsync(paymentId, loaded, decision, claim, ct);
+                commit = await repository.CommitAsync(paymentId, loaded, decision, claim, ct, plan?.Outbox ?? []);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -76,11 +78,17 @@ public sealed class PaymentEngine(
             catch (PaymentTooLargeException e)
             {
                 Log.TooLarge(logger, e, paymentId, @event.GetType().Name);
+                await DiscardAsync(ref plan, ct);
                 return PaymentLimits.TooLarge(loaded?.State);
             }
 
             LogDecision(paymentId, @event, decision);
-            await TryDispatchAsync(paymentId, decision.State, outbox, claim, ct);
+            var dispatched = await TryDispatchAsync(paymentId, decision.State, commit.Outbox, claim, ct);
+            if (plan is not null)
+            {
+                await planner.AfterCommitAsync(plan, commit.Saved, dispatched, ct);
+            }
+
             return decision;
         }
     }
@@ -153,18 +161,27 @@ public sealed class PaymentEngine(
         }
     }
 
-    private async Task TryDispatchAsync(
+    private async Task<bool> TryDispatchAsync(
         string paymentId, PaymentState? state, IReadOnlyList<OutboxEntry> outbox, OutboxClaim claim, CancellationToken ct)
     {
         try
         {
             await DispatchAsync(paymentId, state, outbox, claim, ct);
+            return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             // Committed effects are safe in the outbox; the reminder drains them once the claim lapses.
             Log.DispatchFailed(logger, e, paymentId);
+            return false;
         }
+    }
+
+    private Task DiscardAsync(ref EffectPlan? plan, CancellationToken ct)
+    {
+        var discarded = plan;
+        plan = null;
+        return discarded is null ? Task.CompletedTask : planner.DiscardAsync(discarded, ct);
     }
 
     private void LogDecision(string paymentId, PaymentEvent @event, Decision decision)

@@ -7,23 +7,21 @@ namespace PosConnector.Core.Storage;
 
 /// <summary>
 /// Finds payments the sweep must wake: not final and past their deadline, or owing VTEX a callback. Reads the state
-/// rows PaymentRepository writes (RowKey "state", columns "State" and "Phase"). The table has one partition per
+/// rows PaymentRepository writes (<see cref="PaymentRowKeys.StateRowsFilter"/>, columns "State" and "Phase"). The table has one partition per
 /// payment, so this is a scan: the server filters state rows that are not final or were written within
 /// <c>lookback</c>, and <see cref="IsOpen"/> decides on the rest.
 /// </summary>
 public sealed class OpenPaymentsQuery(StorageClients clients)
 {
-    private const string StateRow = "state";
-
     public async IAsyncEnumerable<PaymentState> FindAsync(
         DateTimeOffset now, TimeSpan lookback, TimeSpan grace, [EnumeratorCancellation] CancellationToken ct)
     {
         var since = now - lookback;
         var filter = TableClient.CreateQueryFilter(
-            $"RowKey eq {StateRow} and (Timestamp ge {since} or (Phase ne {nameof(PaymentPhase.Approved)} and Phase ne {nameof(PaymentPhase.Denied)} and Phase ne {nameof(PaymentPhase.Cancelled)}))");
-        await foreach (var row in clients.Payments.QueryAsync<TableEntity>(filter, select: ["State"], cancellationToken: ct))
+            $"Timestamp ge {since} or (Phase ne {nameof(PaymentPhase.Approved)} and Phase ne {nameof(PaymentPhase.Denied)} and Phase ne {nameof(PaymentPhase.Cancelled)})");
+        await foreach (var row in clients.Payments.QueryAsync<TableEntity>($"{PaymentRowKeys.StateRowsFilter} and ({filter})", cancellationToken: ct))
         {
-            var state = PosConnectorJson.Deserialize<PaymentState>(row.GetString("State"));
+            var state = PosConnectorJson.Deserialize<PaymentState>(ChunkedText.Read(row, "State"));
             if (IsOpen(state, now, grace))
             {
                 yield return state;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using PosConnector.Core.Json;
@@ -14,16 +13,11 @@ namespace PosConnector.Core.Storage;
 /// </summary>
 public sealed class PaymentRepository(StorageClients clients)
 {
-    private const string StateRow = "state";
-    private const string HistoryPrefix = "history|";
-    private const string OutboxPrefix = "outbox|";
-    private const string LeasePrefix = "lease|";
-
     private TableClient Table => clients.Payments;
 
     public async Task<StoredPayment?> LoadAsync(string paymentId, CancellationToken ct)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(paymentId, StateRow, cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(paymentId, PaymentRowKeys.State(paymentId), cancellationToken: ct);
         if (!row.HasValue || row.Value is not { } entity)
         {
             return null;
@@ -34,17 +28,19 @@ public sealed class PaymentRepository(StorageClients clients)
     }
 
     /// <summary>
-    /// Saves <paramref name="decision"/> over <paramref name="loaded"/> (null: the payment is new) and returns the
-    /// outbox entries it wrote, already claimed by <paramref name="claim"/>, so the writer can dispatch them
-    /// without reading them back and no drainer sends them meanwhile.
+    /// Saves <paramref name="decision"/> over <paramref name="loaded"/> (null: the payment is new) with
+    /// <paramref name="outbox"/> (default: all the decision's effects) as outbox rows, already claimed by
+    /// <paramref name="claim"/>, so the writer can dispatch them without reading them back and no drainer sends them
+    /// meanwhile. Returns those rows and the saved payment with its new ETag.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">Another writer got there first.</exception>
     /// <exception cref="PaymentTooLargeException">The new state cannot fit a table entity; nothing was written.</exception>
-    public async Task<IReadOnlyList<OutboxEntry>> CommitAsync(
-        string paymentId, StoredPayment? loaded, Decision decision, OutboxClaim claim, CancellationToken ct)
+    public async Task<Commit> CommitAsync(
+        string paymentId, StoredPayment? loaded, Decision decision, OutboxClaim claim, CancellationToken ct,
+        IReadOnlyList<PaymentEffect>? outbox = null)
     {
         var version = (loaded?.Version ?? 0) + 1;
-        var state = new TableEntity(paymentId, StateRow)
+        var state = new TableEntity(paymentId, PaymentRowKeys.State(paymentId))
         {
             ["Phase"] = decision.State!.Phase.ToString(),
             ["Version"] = version,
@@ -58,12 +54,13 @@ public sealed class PaymentRepository(StorageClients clients)
         };
         actions.AddRange(decision.Recorded.Select((h, i) =>
         {
-            var entity = new TableEntity(paymentId, Key(HistoryPrefix, version, i));
+            var entity = new TableEntity(paymentId, PaymentRowKeys.History(paymentId, version, i));
             ChunkedText.Write(entity, "Entry", PosConnectorJson.Serialize(h), paymentId);
             return new TableTransactionAction(TableTransactionActionType.Add, entity);
         }));
-        var outbox = decision.Effects.Select((effect, i) => new OutboxEntry(Key(OutboxPrefix, version, i), effect, claim.Until)).ToList();
-        actions.AddRange(outbox.Select(entry =>
+        var entries = (outbox ?? decision.Effects)
+            .Select((effect, i) => new OutboxEntry(PaymentRowKeys.Outbox(paymentId, version, i), effect, claim.Until)).ToList();
+        actions.AddRange(entries.Select(entry =>
         {
             var (kind, json) = OutboxEntry.Encode(entry.Effect);
             var entity = new TableEntity(paymentId, entry.RowKey) { ["Kind"] = kind };
@@ -72,23 +69,26 @@ public sealed class PaymentRepository(StorageClients clients)
             return new TableTransactionAction(TableTransactionActionType.Add, entity);
         }));
 
+        Response<IReadOnlyList<Response>> saved;
         try
         {
-            await Table.SubmitTransactionAsync(actions, ct);
+            saved = await Table.SubmitTransactionAsync(actions, ct);
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             throw new ConcurrencyConflictException(paymentId, e);
         }
 
-        return outbox;
+        // The state row is the first action; its new ETag lets the writer act on the saved payment without reading it.
+        var etag = saved.Value.Count > 0 ? saved.Value[0].Headers.ETag : null;
+        return new Commit(entries, etag is { } e2 ? new StoredPayment(decision.State, e2, version) : null);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string paymentId, CancellationToken ct) =>
-        await ReadRangeAsync(paymentId, HistoryPrefix, e => PosConnectorJson.Deserialize<HistoryEntry>(ChunkedText.Read(e, "Entry")), ct);
+        await ReadRangeAsync(paymentId, PaymentRowKeys.HistoryPrefix(paymentId), e => PosConnectorJson.Deserialize<HistoryEntry>(ChunkedText.Read(e, "Entry")), ct);
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string paymentId, CancellationToken ct) =>
-        await ReadRangeAsync(paymentId, OutboxPrefix, e => new OutboxEntry(
+        await ReadRangeAsync(paymentId, PaymentRowKeys.OutboxPrefix(paymentId), e => new OutboxEntry(
             e.RowKey, OutboxEntry.Decode(e.GetString("Kind"), ChunkedText.Read(e, "Effect")), e.GetDateTimeOffset("ClaimedUntil"), e.ETag), ct);
 
     /// <summary>
@@ -138,7 +138,7 @@ public sealed class PaymentRepository(StorageClients clients)
     /// <summary>Takes the lease <paramref name="name"/> until <c>now + duration</c>; null while someone else holds it.</summary>
     public async Task<PaymentLease?> TryLeaseAsync(string paymentId, string name, DateTimeOffset now, TimeSpan duration, CancellationToken ct)
     {
-        var rowKey = LeasePrefix + name;
+        var rowKey = PaymentRowKeys.Lease(paymentId, name);
         var lease = new TableEntity(paymentId, rowKey) { ["Until"] = now + duration };
         try
         {
@@ -196,8 +196,7 @@ public sealed class PaymentRepository(StorageClients clients)
 
     private async Task<IReadOnlyList<T>> ReadRangeAsync<T>(string paymentId, string prefix, Func<TableEntity, T> map, CancellationToken ct)
     {
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {paymentId} and RowKey ge {prefix} and RowKey lt {upper}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {paymentId}") + " and " + PaymentRowKeys.RangeFilter(prefix);
         var rows = new List<T>();
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
@@ -207,6 +206,4 @@ public sealed class PaymentRepository(StorageClients clients)
         return rows;
     }
 
-    private static string Key(string prefix, long version, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{prefix}{version:D10}|{index:D3}");
 }

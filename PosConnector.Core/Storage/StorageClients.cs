@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
@@ -9,15 +11,24 @@ namespace PosConnector.Core.Storage;
 /// <summary>The Azure Storage clients (singletons): tables for state, queues for the standalone host's work.</summary>
 public sealed class StorageClients
 {
-    public StorageClients(IOptions<StorageOptions> options)
+    /// <param name="options">Where the account is.</param>
+    /// <param name="policies">Extra pipeline policies for every request (the benchmark counts requests with one).</param>
+    public StorageClients(IOptions<StorageOptions> options, IEnumerable<HttpPipelinePolicy>? policies = null)
     {
         var o = options.Value;
         var credential = new DefaultAzureCredential();
+        var tableOptions = new TableClientOptions();
         // Azurite may lag the SDK's newest service version; pin one both understand.
-        var tableService = o.TableServiceUri is { } tableUri
-            ? new TableServiceClient(tableUri, credential)
-            : new TableServiceClient(o.ConnectionString);
         var queueOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2021_12_02);
+        foreach (var policy in policies ?? [])
+        {
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            queueOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
+        var tableService = o.TableServiceUri is { } tableUri
+            ? new TableServiceClient(tableUri, credential, tableOptions)
+            : new TableServiceClient(o.ConnectionString, tableOptions);
         var queueService = o.QueueServiceUri is { } queueUri
             ? new QueueServiceClient(queueUri, credential, queueOptions)
             : new QueueServiceClient(o.ConnectionString, queueOptions);

@@ -24,9 +24,55 @@ public sealed class CallbackDelivery(
     private static readonly TimeSpan BusyRetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>The standalone host's step: one attempt, then retry after the backoff or abandon at delayToCancel.</summary>
-    public async Task<CallbackStep> AttemptAsync(CallbackMessage message, CancellationToken ct)
+    public async Task<CallbackStep> AttemptAsync(CallbackMessage message, CancellationToken ct) =>
+        await NextStepAsync(message, await DeliverAsync(message, ct), ct);
+
+    /// <summary>
+    /// The first attempt, made by the writer that just saved the final state (<paramref name="saved"/>, with its ETag),
+    /// without reading it again. It takes no lease row: the caller's retry message stays invisible for
+    /// <see cref="AttemptWindowFor"/>, the lease's own duration, and no other attempt exists before it fires.
+    /// </summary>
+    public async Task<CallbackStep> AttemptFirstAsync(StoredPayment saved, CancellationToken ct)
     {
-        var result = await DeliverAsync(message, ct);
+        var message = CallbackMessage.For(saved.State, attempt: 1);
+        var result = saved.State.Callback == CallbackStatus.Pending
+            ? await PostAndRecordAsync(saved, message.Attempt, ct)
+            : CallbackAttemptResult.AlreadySettled;
+        return await NextStepAsync(message, result, ct);
+    }
+
+    /// <summary>How long one attempt may take: a POST (bounded by the request timeout) and recording its outcome.</summary>
+    public static TimeSpan AttemptWindowFor(CallbackOptions o) => o.RequestTimeout * 2 + TimeSpan.FromSeconds(5);
+
+    private TimeSpan AttemptWindow => AttemptWindowFor(options.Value);
+
+    /// <summary>
+    /// One POST, if still owed; a 2xx is recorded on the payment, a 401/403 raises an operator alert. Both hosts call it.
+    /// Answers <see cref="CallbackAttemptResult.AlreadySettled"/> when the callback was delivered or abandoned before,
+    /// and <see cref="CallbackAttemptResult.InProgress"/> while another attempt holds the lease.
+    /// </summary>
+    public async Task<CallbackAttemptResult> DeliverAsync(CallbackMessage message, CancellationToken ct)
+    {
+        var lease = await repository.TryLeaseAsync(message.PaymentId, "callback", time.GetUtcNow(), AttemptWindow, ct);
+        if (lease is null)
+        {
+            return CallbackAttemptResult.InProgress;
+        }
+
+        try
+        {
+            return await OwedAsync(message.PaymentId, ct) is { } owed
+                ? await PostAndRecordAsync(owed, message.Attempt, ct)
+                : CallbackAttemptResult.AlreadySettled;
+        }
+        finally
+        {
+            await ReleaseAsync(lease);
+        }
+    }
+
+    private async Task<CallbackStep> NextStepAsync(CallbackMessage message, CallbackAttemptResult result, CancellationToken ct)
+    {
         if (result.Delivered)
         {
             return CallbackStep.Done;
@@ -50,43 +96,22 @@ public sealed class CallbackDelivery(
         return CallbackStep.Done;
     }
 
-    /// <summary>
-    /// One POST, if still owed; a 2xx is recorded on the payment, a 401/403 raises an operator alert. Both hosts call it.
-    /// Answers <see cref="CallbackAttemptResult.AlreadySettled"/> when the callback was delivered or abandoned before,
-    /// and <see cref="CallbackAttemptResult.InProgress"/> while another attempt holds the lease.
-    /// </summary>
-    public async Task<CallbackAttemptResult> DeliverAsync(CallbackMessage message, CancellationToken ct)
+    /// <summary>POSTs what the stored payment owes now (never an older copy of the body) and records a 2xx on it.</summary>
+    private async Task<CallbackAttemptResult> PostAndRecordAsync(StoredPayment owed, int attempt, CancellationToken ct)
     {
-        var lease = await repository.TryLeaseAsync(message.PaymentId, "callback", time.GetUtcNow(), LeaseDuration, ct);
-        if (lease is null)
+        var callback = CallbackMessage.For(owed.State, attempt);
+        var result = await client.PostAsync(callback.CallbackUrl, callback.Body, ct);
+        if (result.Delivered)
         {
-            return CallbackAttemptResult.InProgress;
+            Log.CallbackDelivered(logger, callback.PaymentId, result.StatusCode!.Value, attempt);
+            await engine.ApplyAsync(callback.PaymentId, new PaymentEvent.CallbackDelivered(attempt), owed, ct);
+        }
+        else if (result.StatusCode is 401 or 403)
+        {
+            Log.CallbackUnauthorized(logger, callback.PaymentId, result.StatusCode.Value);
         }
 
-        try
-        {
-            if (await OwedAsync(message.PaymentId, ct) is not { } owed)
-            {
-                return CallbackAttemptResult.AlreadySettled;
-            }
-
-            var result = await client.PostAsync(message.CallbackUrl, message.Body, ct);
-            if (result.Delivered)
-            {
-                Log.CallbackDelivered(logger, message.PaymentId, result.StatusCode!.Value, message.Attempt);
-                await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackDelivered(message.Attempt), owed, ct);
-            }
-            else if (result.StatusCode is 401 or 403)
-            {
-                Log.CallbackUnauthorized(logger, message.PaymentId, result.StatusCode.Value);
-            }
-
-            return result;
-        }
-        finally
-        {
-            await ReleaseAsync(lease);
-        }
+        return result;
     }
 
     /// <summary>delayToCancel passed without a 2xx: an operator alert, and the payment stops owing a callback.</summary>
@@ -100,9 +125,6 @@ public sealed class CallbackDelivery(
         Log.CallbackAbandoned(logger, message.PaymentId, message.Attempt, reason);
         await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackAbandoned(message.Attempt, reason), owed, ct);
     }
-
-    /// <summary>Covers one POST (bounded by the request timeout) and recording its outcome; a dead holder's lease lapses.</summary>
-    private TimeSpan LeaseDuration => options.Value.RequestTimeout * 2 + TimeSpan.FromSeconds(5);
 
     /// <summary>The payment while it still owes its callback (its ETag guards recording the outcome), else null.</summary>
     private async Task<StoredPayment?> OwedAsync(string paymentId, CancellationToken ct)

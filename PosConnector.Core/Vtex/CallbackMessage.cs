@@ -1,4 +1,19 @@
+using PosConnector.Core.Json;
+using PosConnector.Core.Payments;
+
 namespace PosConnector.Core.Vtex;
 
-/// <summary>A pending callback: the exact body to POST and how long to keep trying.</summary>
-public sealed record CallbackMessage(string PaymentId, string CallbackUrl, string Body, DateTimeOffset GiveUpAt, int Attempt);
+/// <summary>
+/// A pending callback: where to POST, the body, how long to keep trying, and which attempt this is. What is posted is
+/// always taken again from the stored payment at the attempt (<see cref="For"/>), never from an older copy of this.
+/// </summary>
+public sealed record CallbackMessage(string PaymentId, string CallbackUrl, string Body, DateTimeOffset GiveUpAt, int Attempt)
+{
+    /// <summary>The callback a final state owes VTEX: the same body Create Payment answers now.</summary>
+    public static CallbackMessage For(PaymentState state, int attempt) => new(
+        state.PaymentId,
+        state.Order.CallbackUrl,
+        PosConnectorJson.Serialize(PaymentAnswers.CreatePayment(state)),
+        state.CreatedAt.AddSeconds(state.Terms.DelayToCancel),
+        attempt);
+}

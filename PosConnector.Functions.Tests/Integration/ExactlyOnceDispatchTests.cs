@@ -110,7 +110,7 @@ public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLif
         var now = DateTimeOffset.UtcNow;
         var decision = PaymentDecider.Decide(loaded!.State, @event, now);
         Assert.NotEmpty(decision.Effects);
-        return await repository.CommitAsync(id, loaded, decision, new OutboxClaim("crashed-writer", now), Ct);
+        return (await repository.CommitAsync(id, loaded, decision, new OutboxClaim("crashed-writer", now), Ct)).Outbox;
     }
 
     /// <summary>Two drains in this process and two reminders for the host's outbox worker, all at once.</summary>

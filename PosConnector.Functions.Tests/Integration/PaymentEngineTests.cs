@@ -59,7 +59,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         var dispatcher = new RecordingDispatcher { FailuresLeft = 1 };
         var reminder = new CountingReminder();
         var time = new FakeTimeProvider(Start);
-        var engine = new PaymentEngine(new PaymentRepository(Storage), reminder, dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(reminder), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
         var id = PaymentId + Guid.NewGuid().ToString("N")[..6];
         PaymentEvent created = new PaymentEvent.CreatePaymentCalled(id, Order(), Terms, null);
 
@@ -88,7 +88,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new GatedDispatcher();
         var time = new FakeTimeProvider(Start);
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new CountingReminder(), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
         var id = await ChargeCommittedWithoutDispatchAsync();
 
         var first = engine.DrainOutboxAsync(id, ct);
@@ -110,7 +110,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         var dispatcher = new RecordingDispatcher();
         var time = new FakeTimeProvider(Start);
         var repository = new PaymentRepository(Storage);
-        var engine = new PaymentEngine(repository, new CountingReminder(), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
+        var engine = new PaymentEngine(repository, new ReminderEffectPlanner(new CountingReminder()), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
         var id = await ChargeCommittedWithoutDispatchAsync();
 
         await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Declined), ct);
@@ -132,7 +132,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         var decision = PaymentDecider.Decide(null, new PaymentEvent.CreatePaymentCalled(id, order, Terms, TestSuiteFlow.AsyncApproved), Start);
 
         await repository.CommitAsync(id, null, decision, OutboxClaim.New(Start, TimeSpan.FromSeconds(30)), ct);
-        var row = (await Storage.Payments.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "state", cancellationToken: ct)).Value;
+        var row = (await Storage.Payments.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, PaymentRowKeys.State(id), cancellationToken: ct)).Value;
 
         Assert.Equal(order.CallbackUrl, (await repository.LoadAsync(id, ct))!.State.Order.CallbackUrl);
         Assert.NotNull(row.GetString("State2"));
@@ -143,7 +143,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Apply_WhenTheStateWouldOutgrowStorage_IsRefusedAndWritesNothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new CountingReminder(), new RecordingDispatcher(), _options,
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
             new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance);
         var id = Payments.NewId();
         var order = Order() with { CallbackUrl = "https://gw.example/cb?pad=" + new string('x', ChunkedText.MaxChars) };
@@ -158,7 +158,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Apply_BeyondTheOperationsCap_RefusesNewRequestIdsButAnswersKnownOnes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new CountingReminder(), new RecordingDispatcher(), _options,
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
             new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance);
         var id = await ChargeCommittedWithoutDispatchAsync();
         await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Approved), ct);

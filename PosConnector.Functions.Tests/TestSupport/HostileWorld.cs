@@ -54,7 +54,7 @@ public sealed class HostileWorld(AzuriteFixture azurite) : IAsyncLifetime
     public async Task<(int Payments, string Terminals)> SnapshotAsync(CancellationToken ct)
     {
         var payments = 0;
-        await foreach (var _ in Storage.Payments.QueryAsync<TableEntity>(e => e.RowKey == "state", select: ["RowKey"], cancellationToken: ct))
+        await foreach (var _ in Storage.Payments.QueryAsync<TableEntity>(PaymentRowKeys.StateRowsFilter, select: ["RowKey"], cancellationToken: ct))
         {
             payments++;
         }

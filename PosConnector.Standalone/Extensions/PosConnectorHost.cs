@@ -3,7 +3,6 @@ using PosConnector.Core;
 using PosConnector.Core.Http;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
-using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
 using PosConnector.Standalone.Apis;
 using PosConnector.Standalone.Effects;
@@ -24,8 +23,9 @@ public static class PosConnectorHost
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Callbacks);
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Deadlines);
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Outbox);
-        builder.Services.AddSingleton<QueueOutboxReminder>();
-        builder.Services.AddSingleton<IOutboxReminder, SignallingOutboxReminder>();
+        builder.Services.AddSingleton<DeadlineTimers>();
+        builder.Services.AddSingleton<FirstCallbackAttempts>();
+        builder.Services.AddSingleton<IEffectPlanner, QueueEffectPlanner>();
         builder.Services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
         builder.Services.AddTerminalCommandSender(builder.Configuration);
         builder.Services.AddHostedService<StorageInitializer>();
@@ -34,6 +34,8 @@ public static class PosConnectorHost
         builder.Services.AddHostedService<CallbackWorker>();
         builder.Services.AddApiDocument();
         builder.Services.AddHostedService<PaymentSweepWorker>();
+        // Last, so it stops first: shutdown waits for first callback attempts in flight.
+        builder.Services.AddHostedService(services => services.GetRequiredService<FirstCallbackAttempts>());
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,25 +1,34 @@
 using Azure.Storage.Queues.Models;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
+using PosConnector.Standalone.Effects;
 
 namespace PosConnector.Standalone.Workers;
 
-/// <summary>Feeds DeadlineReached when a payment's delayed deadline message becomes visible.</summary>
+/// <summary>
+/// Feeds DeadlineReached when a payment's deadline message comes due. The message is queued before the commit that set
+/// the deadline and, when that commit also sent terminal commands, made visible early as their reminder (see
+/// <see cref="QueueEffectPlanner"/>). Seen before the deadline, it drains the outbox (the writer may have died before
+/// sending them) and hides again until the deadline, or until the rows' current holder's claim lapses.
+/// </summary>
 public sealed class DeadlineWorker(
-    StorageClients storage, PaymentEngine engine, TimeProvider time, ILogger<DeadlineWorker> logger,
+    StorageClients storage, PaymentEngine engine, DeadlineTimers timers, TimeProvider time, ILogger<DeadlineWorker> logger,
     [FromKeyedServices(QueueSignal.Deadlines)] QueueSignal? wake = null)
     : QueueWorker(storage.Deadlines, storage.Poison, logger, wake)
 {
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
+
     protected override async Task<bool> HandleAsync(QueueMessage message, CancellationToken ct)
     {
         var paymentId = message.MessageText;
-        // Early on its first delivery (clock skew): hide it once more until the deadline, without an audit row.
-        // A second early delivery goes to the decider, which records it and schedules a fresh message.
-        var payment = message.DequeueCount == 1 ? await engine.LoadAsync(paymentId, ct) : null;
+        timers.Forget(paymentId); // received: the receipt the writer kept no longer works
+        var payment = await engine.LoadAsync(paymentId, ct);
         if (payment?.State.Deadline is { } deadline && deadline > time.GetUtcNow())
         {
+            var drained = await engine.DrainOutboxAsync(paymentId, ct);
+            var until = drained.RetryAt is { } held && held + Margin < deadline ? held + Margin : deadline;
             await Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt,
-                visibilityTimeout: QueueDelay.Until(deadline, time.GetUtcNow()), cancellationToken: ct);
+                visibilityTimeout: QueueDelay.Until(until, time.GetUtcNow()), cancellationToken: ct);
             return false;
         }
 

@@ -68,7 +68,7 @@ public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger
                 }
                 else if (await wake.WaitAsync(idleDelay, stoppingToken))
                 {
-                    idleDelay = MinIdleDelay;
+                    // Look now, but keep the backoff: a pulse for a message deleted meanwhile costs one receive, not a burst.
                     continue;
                 }
 

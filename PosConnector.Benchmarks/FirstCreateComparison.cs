@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace PosConnector.Benchmarks;
+
+/// <summary>
+/// First Create Payment (a new payment, before any serial) against <see cref="BareInsertEndpoint"/>, at the same
+/// concurrency on the same Azurite, in alternating rounds so both sides see the same machine load.
+/// </summary>
+internal static class FirstCreateComparison
+{
+    private const int Rounds = 6;
+
+    public static async Task RunAsync(BenchmarkStack stack, int requests, int concurrency, CancellationToken ct)
+    {
+        await using var bare = await BareInsertEndpoint.StartAsync(stack.Azurite.ConnectionString);
+        var perRound = Math.Max(1, requests / Rounds);
+        var sides = new[] { new Side("connector, first Create Payment", stack.Connector, "/api/payments", true), new Side("bare endpoint, one insert", bare.Client, "/payments", false) };
+        foreach (var side in sides)
+        {
+            await side.RunAsync(stack, Math.Min(perRound, 16), concurrency, ct); // warm-up, not measured
+            side.Reset();
+        }
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var side in round % 2 == 0 ? sides : sides.Reverse())
+            {
+                await side.RunAsync(stack, perRound, concurrency, ct);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"first Create Payment vs a bare insert endpoint, concurrency {concurrency}, {Rounds} alternating rounds of {perRound}");
+        foreach (var side in sides)
+        {
+            Console.WriteLine(FormattableString.Invariant($"  {side.Name,-34}{side.Throughput,7:F1} requests/s   {Percentiles.Of(side.Latencies)}  failures {side.Failures}"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"  {"ratio (connector / bare)",-34}{sides[0].Throughput / sides[1].Throughput,7:F2}x throughput   p99 {Percentiles.Of(sides[0].Latencies).P99 / Percentiles.Of(sides[1].Latencies).P99:F2}x"));
+    }
+
+    private sealed class Side(string name, HttpClient client, string path, bool merchant)
+    {
+        private readonly List<double> _latencies = [];
+        private TimeSpan _elapsed;
+        private int _count;
+
+        public string Name => name;
+
+        public IReadOnlyList<double> Latencies => _latencies;
+
+        public int Failures { get; private set; }
+
+        public double Throughput => _count / _elapsed.TotalSeconds;
+
+        public void Reset()
+        {
+            _latencies.Clear();
+            _elapsed = TimeSpan.Zero;
+            _count = 0;
+            Failures = 0;
+        }
+
+        public async Task RunAsync(BenchmarkStack stack, int count, int concurrency, CancellationToken ct)
+        {
+            using var gate = new SemaphoreSlim(concurrency);
+            var started = Stopwatch.GetTimestamp();
+            var latencies = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+            {
+                await gate.WaitAsync(ct);
+                try
+                {
+                    return await PostAsync(stack, ct);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+            _elapsed += Stopwatch.GetElapsedTime(started);
+            _count += count;
+            _latencies.AddRange(latencies.Where(double.IsFinite));
+            Failures += latencies.Count(l => !double.IsFinite(l));
+        }
+
+        private async Task<double> PostAsync(BenchmarkStack stack, CancellationToken ct)
+        {
+            var paymentId = Guid.NewGuid().ToString("N").ToUpperInvariant();
+            var body = PaymentDriver.CreatePaymentBody(paymentId, 10.50m, stack.Callbacks.Expect(paymentId)).ToJsonString();
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            if (merchant)
+            {
+                request.Headers.Add("X-VTEX-API-AppKey", BenchmarkStack.MerchantAppKey);
+                request.Headers.Add("X-VTEX-API-AppToken", BenchmarkStack.MerchantAppToken);
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.SendAsync(request, ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            return response.IsSuccessStatusCode ? Stopwatch.GetElapsedTime(started).TotalMilliseconds : double.NaN;
+        }
+    }
+}

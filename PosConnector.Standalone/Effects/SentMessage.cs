@@ -1,0 +1,22 @@
+using Azure.Storage.Queues;
+
+namespace PosConnector.Standalone.Effects;
+
+/// <summary>A message this process queued, with the receipt that lets it move or delete the message before it fires.</summary>
+public sealed record SentMessage(QueueClient Queue, string MessageId, string PopReceipt)
+{
+    public static async Task<SentMessage> SendAsync(QueueClient queue, string text, TimeSpan delay, CancellationToken ct)
+    {
+        var receipt = (await queue.SendMessageAsync(text, delay, cancellationToken: ct)).Value;
+        return new(queue, receipt.MessageId, receipt.PopReceipt);
+    }
+
+    /// <summary>Makes the message visible after <paramref name="delay"/> instead, with new text if given; the receipt changes.</summary>
+    public async Task<SentMessage> HideAsync(TimeSpan delay, string? text, CancellationToken ct)
+    {
+        var receipt = (await Queue.UpdateMessageAsync(MessageId, PopReceipt, text, delay, ct)).Value;
+        return this with { PopReceipt = receipt.PopReceipt };
+    }
+
+    public async Task DeleteAsync(CancellationToken ct) => await Queue.DeleteMessageAsync(MessageId, PopReceipt, ct);
+}
