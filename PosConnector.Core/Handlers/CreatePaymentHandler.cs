@@ -36,7 +36,8 @@ public sealed class CreatePaymentHandler(
 
         var paymentId = request.PaymentId!;
         order = order with { MerchantName = caller.MerchantFor(request.MerchantName), StoreCode = StoreCode(request.MerchantSettings) };
-        var decision = await engine.ApplyAsync(paymentId,
+        // Most Create Payment calls are for a new payment: insert first, read only if it exists (a repeat).
+        var decision = await engine.ApplyToNewAsync(paymentId,
             new PaymentEvent.CreatePaymentCalled(paymentId, order, TermsFrom(options.Value), testSuiteFlow), ct);
         var state = decision.State!;
         if (!caller.Owns(state.Order.MerchantName))

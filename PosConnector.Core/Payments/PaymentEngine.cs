@@ -40,13 +40,25 @@ public sealed class PaymentEngine(
     /// loaded) instead of reading the payment again. Its ETag guards the save as any load's would: if it is stale, the
     /// save fails and the engine reloads and decides again.
     /// </summary>
-    public async Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, StoredPayment? preloaded, CancellationToken ct)
+    public Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, StoredPayment? preloaded, CancellationToken ct) =>
+        ApplyAsync(paymentId, @event, preloaded, assumeNew: false, ct);
+
+    /// <summary>
+    /// Applies an event that usually creates the payment (the first Create Payment): decides as if the payment did not
+    /// exist and inserts it, without reading first. Only if it exists (the insert conflicts) does the engine read it and
+    /// decide again, as for any lost race: one request for a new payment, one more for a repeat.
+    /// </summary>
+    public Task<Decision> ApplyToNewAsync(string paymentId, PaymentEvent @event, CancellationToken ct) =>
+        ApplyAsync(paymentId, @event, preloaded: null, assumeNew: true, ct);
+
+    private async Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, StoredPayment? preloaded, bool assumeNew, CancellationToken ct)
     {
         using var scope = Log.PaymentScope(logger, paymentId);
         EffectPlan? plan = null;
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = attempt == 1 && preloaded is not null ? preloaded : await repository.LoadAsync(paymentId, ct);
+            var firstGuess = attempt == 1 && (assumeNew || preloaded is not null);
+            var loaded = firstGuess ? preloaded : await repository.LoadAsync(paymentId, ct);
             var now = time.GetUtcNow();
             var decision = PaymentLimits.Refuse(loaded?.State, @event, now) ?? PaymentDecider.Decide(loaded?.State, @event, now);
             if (!decision.MustPersist || decision.Effects.Count == 0)
@@ -68,6 +80,12 @@ public sealed class PaymentEngine(
             try
             {
                 commit = await repository.CommitAsync(paymentId, loaded, decision, claim, ct, plan?.Outbox ?? []);
+            }
+            catch (ConcurrencyConflictException) when (firstGuess)
+            {
+                // The payment changed since the caller loaded it, or exists after all: read it and decide again now.
+                Log.Conflict(logger, paymentId, attempt);
+                continue;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {

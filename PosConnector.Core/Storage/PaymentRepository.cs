@@ -9,10 +9,14 @@ namespace PosConnector.Core.Storage;
 /// One partition per payment: the state row, its history rows, its outbox rows and its lease rows. A decision is
 /// saved in one entity-group transaction guarded by the state row's ETag, so state, audit trail and pending effects
 /// change together or not at all. Long texts span several properties (<see cref="ChunkedText"/>), so no row
-/// outgrows a table entity.
+/// outgrows a table entity. A new payment without outbox rows is one plain insert instead (a transaction costs the
+/// store several times more): its first audit entries ride on the state row until the next commit moves them.
 /// </summary>
 public sealed class PaymentRepository(StorageClients clients)
 {
+    private const string CarriedCount = "CarriedEntries";
+    private const int MaxCarried = 9; // property names Carried0..Carried8, whose chunks (Carried01, …) cannot collide
+
     private TableClient Table => clients.Payments;
 
     public async Task<StoredPayment?> LoadAsync(string paymentId, CancellationToken ct)
@@ -24,7 +28,7 @@ public sealed class PaymentRepository(StorageClients clients)
         }
 
         var state = PosConnectorJson.Deserialize<PaymentState>(ChunkedText.Read(entity, "State"));
-        return new StoredPayment(state, entity.ETag, entity.GetInt64("Version") ?? 0);
+        return new StoredPayment(state, entity.ETag, entity.GetInt64("Version") ?? 0, Carried(entity));
     }
 
     /// <summary>
@@ -45,19 +49,23 @@ public sealed class PaymentRepository(StorageClients clients)
             ["Phase"] = decision.State!.Phase.ToString(),
             ["Version"] = version,
         };
-        ChunkedText.Write(state, "State", PosConnectorJson.Serialize(decision.State), paymentId);
+        var stateJson = PosConnectorJson.Serialize(decision.State);
+        ChunkedText.Write(state, "State", stateJson, paymentId);
+        var recorded = decision.Recorded.Select(h => PosConnectorJson.Serialize(h)).ToList();
+        if (loaded is null && (outbox ?? decision.Effects).Count == 0 && recorded.Count <= MaxCarried
+            && stateJson.Length + recorded.Sum(r => r.Length) <= ChunkedText.MaxChars)
+        {
+            return await InsertAsync(paymentId, decision.State, state, recorded, version, ct);
+        }
+
         var actions = new List<TableTransactionAction>
         {
             loaded is null
                 ? new(TableTransactionActionType.Add, state)
                 : new(TableTransactionActionType.UpdateReplace, state, loaded.ETag),
         };
-        actions.AddRange(decision.Recorded.Select((h, i) =>
-        {
-            var entity = new TableEntity(paymentId, PaymentRowKeys.History(paymentId, version, i));
-            ChunkedText.Write(entity, "Entry", PosConnectorJson.Serialize(h), paymentId);
-            return new TableTransactionAction(TableTransactionActionType.Add, entity);
-        }));
+        actions.AddRange((loaded?.CarriedHistory ?? []).Select((json, i) => AddHistory(paymentId, loaded!.Version, i, json)));
+        actions.AddRange(recorded.Select((json, i) => AddHistory(paymentId, version, i, json)));
         var entries = (outbox ?? decision.Effects)
             .Select((effect, i) => new OutboxEntry(PaymentRowKeys.Outbox(paymentId, version, i), effect, claim.Until)).ToList();
         actions.AddRange(entries.Select(entry =>
@@ -84,8 +92,27 @@ public sealed class PaymentRepository(StorageClients clients)
         return new Commit(entries, etag is { } e2 ? new StoredPayment(decision.State, e2, version) : null);
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string paymentId, CancellationToken ct) =>
-        await ReadRangeAsync(paymentId, PaymentRowKeys.HistoryPrefix(paymentId), e => PosConnectorJson.Deserialize<HistoryEntry>(ChunkedText.Read(e, "Entry")), ct);
+    /// <summary>The audit trail, oldest first: entries still carried on the state row, then the history rows.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string paymentId, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {paymentId}")
+            + $" and ({PaymentRowKeys.RangeFilter(PaymentRowKeys.HistoryPrefix(paymentId))} or {TableClient.CreateQueryFilter($"RowKey eq {PaymentRowKeys.State(paymentId)}")})";
+        var carried = new List<string>();
+        var rows = new List<string>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (entity.RowKey == PaymentRowKeys.State(paymentId))
+            {
+                carried.AddRange(Carried(entity) ?? []);
+            }
+            else
+            {
+                rows.Add(ChunkedText.Read(entity, "Entry"));
+            }
+        }
+
+        return [.. carried.Concat(rows).Select(json => PosConnectorJson.Deserialize<HistoryEntry>(json))];
+    }
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string paymentId, CancellationToken ct) =>
         await ReadRangeAsync(paymentId, PaymentRowKeys.OutboxPrefix(paymentId), e => new OutboxEntry(
@@ -186,6 +213,40 @@ public sealed class PaymentRepository(StorageClients clients)
         {
             // Already deleted (a concurrent drain), or no longer ours.
         }
+    }
+
+    private async Task<Commit> InsertAsync(
+        string paymentId, PaymentState saved, TableEntity state, List<string> recorded, long version, CancellationToken ct)
+    {
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            ChunkedText.Write(state, CarriedName(i), recorded[i], paymentId);
+        }
+
+        state[CarriedCount] = recorded.Count;
+        try
+        {
+            var etag = (await Table.AddEntityAsync(state, ct)).Headers.ETag;
+            return new Commit([], etag is { } e ? new StoredPayment(saved, e, version, recorded) : null);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            throw new ConcurrencyConflictException(paymentId, e);
+        }
+    }
+
+    private static IReadOnlyList<string>? Carried(TableEntity state) =>
+        state.GetInt32(CarriedCount) is > 0 and var count
+            ? [.. Enumerable.Range(0, count).Select(i => ChunkedText.Read(state, CarriedName(i)))]
+            : null;
+
+    private static string CarriedName(int index) => "Carried" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TableTransactionAction AddHistory(string paymentId, long version, int index, string json)
+    {
+        var entity = new TableEntity(paymentId, PaymentRowKeys.History(paymentId, version, index));
+        ChunkedText.Write(entity, "Entry", json, paymentId);
+        return new TableTransactionAction(TableTransactionActionType.Add, entity);
     }
 
     private static void SetClaim(TableEntity entity, OutboxClaim claim)
