@@ -53,6 +53,67 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewPayment_IsOneRow_AndItsCarriedAuditEntriesMoveToTheirOwnRowsOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var repository = new PaymentRepository(Storage);
+        var id = Payments.NewId();
+        var claim = OutboxClaim.New(Start, TimeSpan.FromSeconds(30));
+
+        var created = await repository.CommitAsync(id, null, PaymentDecider.Decide(null, new PaymentEvent.CreatePaymentCalled(id, Order(), Terms, null), Start), claim, ct);
+        var rowsAfterCreate = await RowsAsync(id);
+        var historyAfterCreate = await repository.ReadHistoryAsync(id, ct);
+        var loaded = await repository.LoadAsync(id, ct);
+        await repository.CommitAsync(id, loaded, PaymentDecider.Decide(loaded!.State, SerialAccepted(), Start), claim, ct);
+        var again = await repository.LoadAsync(id, ct);
+        var charge = PaymentDecider.Decide(again!.State, new PaymentEvent.CreatePaymentCalled(id, Order(), Terms, null), Start.AddSeconds(1));
+        await repository.CommitAsync(id, again, charge, claim, ct, outbox: []);
+        var history = await repository.ReadHistoryAsync(id, ct);
+
+        Assert.Equal(1, rowsAfterCreate);
+        Assert.Equal(historyAfterCreate.Count, created.Saved!.CarriedHistory!.Count);
+        Assert.Equal(loaded.ETag, created.Saved.ETag);
+        Assert.Null(again.CarriedHistory);
+        Assert.Equal(historyAfterCreate, history.Take(historyAfterCreate.Count));
+        Assert.Equal(history.Count, history.Distinct().Count());
+        Assert.Equal(1 + history.Count, await RowsAsync(id));
+    }
+
+    [Fact]
+    public async Task Commit_OfANewPaymentThatExists_IsAConflictAndKeepsTheFirst()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var repository = new PaymentRepository(Storage);
+        var id = Payments.NewId();
+        var claim = OutboxClaim.New(Start, TimeSpan.FromSeconds(30));
+        await repository.CommitAsync(id, null, PaymentDecider.Decide(null, new PaymentEvent.CreatePaymentCalled(id, Order(10m), Terms, null), Start), claim, ct);
+
+        var second = repository.CommitAsync(id, null, PaymentDecider.Decide(null, new PaymentEvent.CreatePaymentCalled(id, Order(99m), Terms, null), Start), claim, ct);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second);
+        Assert.Equal(10m, (await repository.LoadAsync(id, ct))!.State.Order.Value);
+    }
+
+    [Fact]
+    public async Task OpenPaymentsQuery_ReadsAStateSpanningSeveralProperties()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var repository = new PaymentRepository(Storage);
+        var id = Payments.NewId();
+        var order = Order() with { CallbackUrl = "https://gw.example/cb?pad=" + new string('x', 70_000) };
+        var decision = PaymentDecider.Decide(null, new PaymentEvent.CreatePaymentCalled(id, order, Terms, TestSuiteFlow.AsyncApproved), Start);
+        await repository.CommitAsync(id, null, decision, OutboxClaim.New(Start, TimeSpan.FromSeconds(30)), ct);
+
+        var open = new List<PaymentState>();
+        await foreach (var state in new OpenPaymentsQuery(Storage).FindAsync(Start.AddDays(1), TimeSpan.FromDays(2), TimeSpan.Zero, ct))
+        {
+            open.Add(state);
+        }
+
+        Assert.Equal(order.CallbackUrl, Assert.Single(open, s => s.PaymentId == id).Order.CallbackUrl);
+    }
+
+    [Fact]
     public async Task Apply_WhenDispatchFails_KeepsTheEffectsInTheOutboxUntilDrained()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -177,6 +238,17 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(CallbackStatus.Delivered, recorded.State!.Callback);
         Assert.Equal(PaymentLimits.MaxOperations, (await engine.FindAsync(id, ct))!.Operations.Count);
         Assert.Equal(PaymentLimits.MaxOperations * 0.01m, (await engine.FindAsync(id, ct))!.SettledAmount);
+    }
+
+    private async Task<int> RowsAsync(string id)
+    {
+        var rows = 0;
+        await foreach (var _ in Storage.Payments.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id, select: ["RowKey"], cancellationToken: TestContext.Current.CancellationToken))
+        {
+            rows++;
+        }
+
+        return rows;
     }
 
     private static string RequestId(int i) => $"{i:D4}-{new string('r', 120)}";
