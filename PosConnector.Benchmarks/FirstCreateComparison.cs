@@ -35,6 +35,8 @@ internal static class FirstCreateComparison
         foreach (var side in sides)
         {
             Console.WriteLine(FormattableString.Invariant($"  {side.Name,-34}{side.Throughput,7:F1} requests/s   {Percentiles.Of(side.Latencies)}  failures {side.Failures}"));
+            Console.WriteLine(FormattableString.Invariant(
+                $"  {"",-34}cpu per request: this process {side.ProcessCpuMicros,5:F0} µs (driver included), Azurite {side.AzuriteCpuMicros,5:F0} µs; allocated {side.AllocatedKib,5:F0} KiB"));
         }
 
         Console.WriteLine(FormattableString.Invariant(
@@ -44,7 +46,8 @@ internal static class FirstCreateComparison
     private sealed class Side(string name, HttpClient client, string path, bool merchant)
     {
         private readonly List<double> _latencies = [];
-        private TimeSpan _elapsed;
+        private TimeSpan _elapsed, _processCpu, _azuriteCpu;
+        private long _allocated;
         private int _count;
 
         public string Name => name;
@@ -55,10 +58,17 @@ internal static class FirstCreateComparison
 
         public double Throughput => _count / _elapsed.TotalSeconds;
 
+        public double ProcessCpuMicros => _processCpu.TotalMicroseconds / _count;
+
+        public double AzuriteCpuMicros => _azuriteCpu.TotalMicroseconds / _count;
+
+        public double AllocatedKib => _allocated / 1024d / _count;
+
         public void Reset()
         {
             _latencies.Clear();
-            _elapsed = TimeSpan.Zero;
+            _elapsed = _processCpu = _azuriteCpu = TimeSpan.Zero;
+            _allocated = 0;
             _count = 0;
             Failures = 0;
         }
@@ -66,6 +76,8 @@ internal static class FirstCreateComparison
         public async Task RunAsync(BenchmarkStack stack, int count, int concurrency, CancellationToken ct)
         {
             using var gate = new SemaphoreSlim(concurrency);
+            using var self = Process.GetCurrentProcess();
+            var (cpuBefore, azuriteBefore, allocatedBefore) = (self.TotalProcessorTime, stack.Azurite.ProcessorTime(), GC.GetTotalAllocatedBytes());
             var started = Stopwatch.GetTimestamp();
             var latencies = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
             {
@@ -80,6 +92,10 @@ internal static class FirstCreateComparison
                 }
             }));
             _elapsed += Stopwatch.GetElapsedTime(started);
+            self.Refresh();
+            _processCpu += self.TotalProcessorTime - cpuBefore;
+            _azuriteCpu += stack.Azurite.ProcessorTime() - azuriteBefore;
+            _allocated += GC.GetTotalAllocatedBytes() - allocatedBefore;
             _count += count;
             _latencies.AddRange(latencies.Where(double.IsFinite));
             Failures += latencies.Count(l => !double.IsFinite(l));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -19,7 +20,19 @@ public static class StrictJson
     /// <summary>Null when <paramref name="json"/> is one strict JSON object, else what is wrong with it.</summary>
     public static string? Check(string json)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
+        var pooled = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return Check(pooled.AsSpan(0, Encoding.UTF8.GetBytes(json, pooled)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(pooled);
+        }
+    }
+
+    private static string? Check(ReadOnlySpan<byte> bytes)
+    {
         var reader = new Utf8JsonReader(bytes, Options);
         // The property names seen in each open object, innermost last; null for an array. Case-insensitive
         // because Newtonsoft binds "paymentId" and "PaymentID" to the same member (the last one would win).
@@ -68,7 +81,7 @@ public static class StrictJson
         return message.Length <= 300 ? message : message[..300];
     }
 
-    private static int Line(byte[] json, long byteIndex) => 1 + json.AsSpan(0, (int)byteIndex).Count((byte)'\n');
+    private static int Line(ReadOnlySpan<byte> json, long byteIndex) => 1 + json[..(int)byteIndex].Count((byte)'\n');
 
     private static string Clip(string name) => name.Length <= 64 ? name : name[..64] + "…";
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PosConnector.Core.Json;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
@@ -55,7 +54,7 @@ public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(TerminalCommandType.Charge, charge.Type);
 
         // The approval is committed and its callback message sent, then the writer dies before deleting the row.
-        var outbox = await CommitWithoutDispatchAsync(id, Approval(charge));
+        var outbox = await CommitWithoutDispatchAsync(id, TerminalCommands.Approval(charge));
         var notify = Assert.Single(outbox, e => e.Effect is PaymentEffect.NotifyVtex);
         await Services.GetRequiredService<IPaymentEffectDispatcher>().DispatchAsync(id, notify.Effect, Ct);
         await RaceDrainsAsync(id);
@@ -76,7 +75,7 @@ public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLif
 
         // Sent before the crash; the terminal answers before any reminder comes.
         await Services.GetRequiredService<IPaymentEffectDispatcher>().DispatchAsync(id, send, Ct);
-        await Services.GetRequiredService<PaymentEngine>().ApplyAsync(id, Approval(send.Command), Ct);
+        await Services.GetRequiredService<PaymentEngine>().ApplyAsync(id, TerminalCommands.Approval(send.Command), Ct);
         await RaceDrainsAsync(id);
         await _client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", TimeSpan.FromSeconds(30));
         await WaitForQuietAsync(id);
@@ -88,11 +87,6 @@ public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLif
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static PaymentEvent.TerminalResultReceived Approval(TerminalCommand charge) => new(Serial, new TerminalResult
-    {
-        CommandId = charge.CommandId, PaymentId = charge.PaymentId, Type = TerminalCommandType.Charge, Status = TerminalResultStatus.Approved,
-        AuthorizationId = "AUTH-1", Nsu = "NSU-1", Tid = "TID-1", Acquirer = "Cielo", CardBrand = "Visa", FirstDigits = "411111", LastDigits = "1111",
-    });
 
     private async Task<string> IdentifiedPaymentAsync()
     {
@@ -146,9 +140,5 @@ public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLif
         }
     }
 
-    private async Task<List<TerminalCommand>> CommandsForAsync(string id)
-    {
-        var peeked = await Services.GetRequiredService<StorageClients>().TerminalCommands.PeekMessagesAsync(32, Ct);
-        return [.. peeked.Value.Select(m => PosConnectorJson.Deserialize<TerminalCommand>(m.MessageText)).Where(c => c.PaymentId == id)];
-    }
+    private Task<List<TerminalCommand>> CommandsForAsync(string id) => TerminalCommands.QueuedForAsync(Services.GetRequiredService<StorageClients>(), id, Ct);
 }

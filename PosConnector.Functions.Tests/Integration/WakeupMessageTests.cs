@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PosConnector.Core.Json;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
@@ -51,7 +50,7 @@ public sealed class WakeupMessageTests(AzuriteFixture azurite) : IAsyncLifetime
         var charge = Assert.Single(await CommandsForAsync(id));
         Assert.Equal(1, await PendingAsync(Storage.Deadlines));
 
-        await Services.GetRequiredService<PaymentEngine>().ApplyAsync(id, Approval(charge), Ct);
+        await Services.GetRequiredService<PaymentEngine>().ApplyAsync(id, TerminalCommands.Approval(charge), Ct);
         await _client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", TimeSpan.FromSeconds(20));
 
         // The deadline (25 s away) and the callback's retry message were deleted, not left to fire.
@@ -101,11 +100,6 @@ public sealed class WakeupMessageTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static PaymentEvent.TerminalResultReceived Approval(TerminalCommand charge) => new(Serial, new TerminalResult
-    {
-        CommandId = charge.CommandId, PaymentId = charge.PaymentId, Type = TerminalCommandType.Charge, Status = TerminalResultStatus.Approved,
-        AuthorizationId = "AUTH-1", Nsu = "NSU-1", Tid = "TID-1", Acquirer = "Cielo", CardBrand = "Visa", FirstDigits = "411111", LastDigits = "1111",
-    });
 
     private async Task<(string Id, Newtonsoft.Json.Linq.JObject Body)> IdentifiedPaymentAsync()
     {
@@ -130,9 +124,5 @@ public sealed class WakeupMessageTests(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
-    private async Task<List<TerminalCommand>> CommandsForAsync(string id)
-    {
-        var peeked = await Storage.TerminalCommands.PeekMessagesAsync(32, Ct);
-        return [.. peeked.Value.Select(m => PosConnectorJson.Deserialize<TerminalCommand>(m.MessageText)).Where(c => c.PaymentId == id)];
-    }
+    private Task<List<TerminalCommand>> CommandsForAsync(string id) => TerminalCommands.QueuedForAsync(Storage, id, Ct);
 }
