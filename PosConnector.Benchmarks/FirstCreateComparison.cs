@@ -18,7 +18,7 @@ internal static class FirstCreateComparison
         var sides = new[] { new Side("connector, first Create Payment", stack.Connector, "/api/payments", true), new Side("bare endpoint, one insert", bare.Client, "/payments", false) };
         foreach (var side in sides)
         {
-            await side.RunAsync(stack, Math.Min(perRound, 16), concurrency, ct); // warm-up, not measured
+            await side.RunAsync(stack, Math.Min(perRound, 500), concurrency, ct); // warm-up (JIT tiers, connections), not measured
             side.Reset();
         }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
@@ -9,11 +11,33 @@ public static class PosConnectorJson
 {
     public static JsonSerializerSettings Settings { get; } = Create();
 
-    public static string Serialize(object? value) => JsonConvert.SerializeObject(value, Settings);
+    // One serializer for every call (it is thread-safe): JsonConvert would build a new one from Settings each time.
+    private static readonly JsonSerializer Serializer = CreateSerializer();
 
-    public static T Deserialize<T>(string json) =>
-        JsonConvert.DeserializeObject<T>(json, Settings)
-        ?? throw new JsonSerializationException("The JSON document is empty (null).");
+    public static string Serialize(object? value)
+    {
+        var text = new StringWriter(new StringBuilder(256), CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text))
+        {
+            Serializer.Serialize(writer, value);
+        }
+
+        return text.ToString();
+    }
+
+    public static T Deserialize<T>(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json));
+        return Serializer.Deserialize<T>(reader) ?? throw new JsonSerializationException("The JSON document is empty (null).");
+    }
+
+    private static JsonSerializer CreateSerializer()
+    {
+        var serializer = JsonSerializer.Create(Settings);
+        // As JsonConvert.DeserializeObject does: text after the document is an error, not ignored.
+        serializer.CheckAdditionalContent = true;
+        return serializer;
+    }
 
     private static JsonSerializerSettings Create() => new()
     {

@@ -14,7 +14,6 @@ namespace PosConnector.Core.Storage;
 /// </summary>
 public sealed class PaymentRepository(StorageClients clients)
 {
-    private const string CarriedCount = "CarriedEntries";
     private const int MaxCarried = 9; // property names Carried0..Carried8, whose chunks (Carried01, …) cannot collide
 
     private TableClient Table => clients.Payments;
@@ -223,7 +222,6 @@ public sealed class PaymentRepository(StorageClients clients)
             ChunkedText.Write(state, CarriedName(i), recorded[i], paymentId);
         }
 
-        state[CarriedCount] = recorded.Count;
         try
         {
             var etag = (await Table.AddEntityAsync(state, ct)).Headers.ETag;
@@ -235,10 +233,16 @@ public sealed class PaymentRepository(StorageClients clients)
         }
     }
 
-    private static IReadOnlyList<string>? Carried(TableEntity state) =>
-        state.GetInt32(CarriedCount) is > 0 and var count
-            ? [.. Enumerable.Range(0, count).Select(i => ChunkedText.Read(state, CarriedName(i)))]
-            : null;
+    private static IReadOnlyList<string>? Carried(TableEntity state)
+    {
+        var count = 0;
+        while (count < MaxCarried && state.ContainsKey(CarriedName(count)))
+        {
+            count++;
+        }
+
+        return count == 0 ? null : [.. Enumerable.Range(0, count).Select(i => ChunkedText.Read(state, CarriedName(i)))];
+    }
 
     private static string CarriedName(int index) => "Carried" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
