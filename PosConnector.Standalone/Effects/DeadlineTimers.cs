@@ -12,9 +12,10 @@ public sealed class DeadlineTimers(TimeProvider time)
     // Entries normally leave when the payment ends here or its deadline fires here; past this many, stale ones are pruned.
     private const int PruneAbove = 10_000;
 
-    private readonly ConcurrentDictionary<string, (SentMessage Message, DateTimeOffset Due)> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Task<SentMessage?> Message, DateTimeOffset Due)> _pending = new(StringComparer.Ordinal);
 
-    public void Remember(string paymentId, SentMessage message, DateTimeOffset due)
+    /// <summary><paramref name="message"/> may still be moving to its due time; null if the move failed.</summary>
+    public void Remember(string paymentId, Task<SentMessage?> message, DateTimeOffset due)
     {
         _pending[paymentId] = (message, due);
         if (_pending.Count > PruneAbove)
@@ -28,7 +29,7 @@ public sealed class DeadlineTimers(TimeProvider time)
     }
 
     /// <summary>Takes the payment's message out, to delete it; null if this process holds none.</summary>
-    public SentMessage? Take(string paymentId) => _pending.TryRemove(paymentId, out var entry) ? entry.Message : null;
+    public Task<SentMessage?>? Take(string paymentId) => _pending.TryRemove(paymentId, out var entry) ? entry.Message : null;
 
     /// <summary>The message was received by a worker, so its receipt changed.</summary>
     public void Forget(string paymentId) => _pending.TryRemove(paymentId, out _);

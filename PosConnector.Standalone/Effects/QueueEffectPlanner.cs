@@ -69,45 +69,42 @@ public sealed class QueueEffectPlanner(
             callbackTask is null ? null : await callbackTask);
     }
 
-    public async Task AfterCommitAsync(EffectPlan plan, StoredPayment? saved, bool dispatched, CancellationToken ct)
+    /// <summary>
+    /// Starts the follow-ups without waiting for them: none is needed for the answer, and each only saves a message
+    /// from firing for nothing (a drain that finds nothing owed, a deadline already past its payment).
+    /// </summary>
+    public Task AfterCommitAsync(EffectPlan plan, StoredPayment? saved, bool dispatched, CancellationToken ct)
     {
         var p = (QueuePlan)plan;
         var paymentId = p.PaymentId;
-        if (dispatched)
-        {
-            // Every command went out: the deadline message no longer needs to fire early, the reminder not at all.
-            await FollowUpAsync(paymentId, "move", async () =>
-            {
-                if (p.Deadline is { } message && p.Due is { } due)
-                {
-                    var moved = message;
-                    if (p.MoveDeadlineTo is { } at)
-                    {
-                        moved = await message.HideAsync(QueueDelay.Until(at, time.GetUtcNow()), null, ct);
-                        deadlineSignal?.PulseAfter(QueueDelay.Until(at, time.GetUtcNow()));
-                    }
-
-                    deadlines.Remember(paymentId, moved, due);
-                }
-            });
-            await FollowUpAsync(paymentId, "delete", async () =>
-            {
-                if (p.Reminder is { } reminder)
-                {
-                    await reminder.DeleteAsync(ct);
-                }
-            });
-        }
-
-        if (p.Deadline is null && saved?.State.IsFinal == true && deadlines.Take(paymentId) is { } ended)
-        {
-            await FollowUpAsync(paymentId, "cancel", () => ended.DeleteAsync(ct));
-        }
-
         if (p.Callback is { } retry)
         {
             firstCallbacks.Start(paymentId, saved, retry);
         }
+
+        // Every command went out: the deadline message no longer needs to fire early, the reminder not at all.
+        if (dispatched && p.Deadline is { } deadline && p.Due is { } due)
+        {
+            deadlines.Remember(paymentId, p.MoveDeadlineTo is { } at ? MoveAsync(paymentId, deadline, at) : Task.FromResult<SentMessage?>(deadline), due);
+        }
+
+        if (dispatched && p.Reminder is { } reminder)
+        {
+            _ = FollowUpAsync(paymentId, "delete", () => reminder.DeleteAsync(CancellationToken.None));
+        }
+
+        if (p.Deadline is null && saved?.State.IsFinal == true && deadlines.Take(paymentId) is { } ended)
+        {
+            _ = FollowUpAsync(paymentId, "cancel", async () =>
+            {
+                if (await ended is { } message)
+                {
+                    await message.DeleteAsync(CancellationToken.None);
+                }
+            });
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task DiscardAsync(EffectPlan plan, CancellationToken ct)
@@ -126,6 +123,17 @@ public sealed class QueueEffectPlanner(
         return sent;
     }
 
+    private async Task<SentMessage?> MoveAsync(string paymentId, SentMessage message, DateTimeOffset at)
+    {
+        SentMessage? moved = null;
+        await FollowUpAsync(paymentId, "move", async () =>
+        {
+            moved = await message.HideAsync(QueueDelay.Until(at, time.GetUtcNow()), null, CancellationToken.None);
+            deadlineSignal?.PulseAfter(QueueDelay.Until(at, time.GetUtcNow()));
+        });
+        return moved;
+    }
+
     /// <summary>An optimisation step: if it fails, the message it would have moved or deleted fires and finds nothing owed.</summary>
     private async Task FollowUpAsync(string paymentId, string step, Func<Task> action)
     {
@@ -133,7 +141,7 @@ public sealed class QueueEffectPlanner(
         {
             await action();
         }
-        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or ObjectDisposedException)
         {
             Log.WakeupFollowUpFailed(logger, e, paymentId, step);
         }
