@@ -25,7 +25,8 @@ internal sealed record BenchmarkOptions(
           --steps N             sequential payments metered for storage requests per step, then 10 s idle (default 5; 0 skips)
           --sparse N            payments 1.5-4.5 s apart for terminal result -> callback latency (default 20; 0 skips)
           --compare N           first Create Payment requests, and as many to a bare insert endpoint, at --concurrency (default 480; 0 skips)
-        Set AZURITE_CONNECTION_STRING to use a running Azurite instead of starting one.
+        Set AZURITE_CONNECTION_STRING to use a running Azurite instead of starting one, and
+        POSCONNECTOR_BENCH_TRACE=1 to print each connector storage request of the steps run to stderr.
         """;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message.</summary>

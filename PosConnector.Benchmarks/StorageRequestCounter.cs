@@ -26,6 +26,9 @@ internal sealed class StorageRequestCounter : EventListener
     public const string ConnectorHost = "127.0.0.1";
     public const string TerminalHost = "localhost";
 
+    /// <summary>POSCONNECTOR_BENCH_TRACE=1: every connector storage request and step boundary goes to stderr.</summary>
+    public static bool Tracing { get; } = Environment.GetEnvironmentVariable("POSCONNECTOR_BENCH_TRACE") == "1";
+
     private long _connectorWork, _connectorPolls, _terminalWork, _terminalPolls;
 
     public StorageRequestCounter() => ConnectorPolicy = new CountingPolicy(this);
@@ -78,7 +81,7 @@ internal sealed class StorageRequestCounter : EventListener
         var fetchedNothing = IsReceive(request.Method.ToString(), request.Uri.ToString())
             && message.HasResponse && message.Response.Content?.ToString().Contains("<MessageId>", StringComparison.Ordinal) != true;
         Interlocked.Increment(ref fetchedNothing ? ref _connectorPolls : ref _connectorWork);
-        if (Environment.GetEnvironmentVariable("BENCH_TRACE") == "1")
+        if (Tracing)
         {
             Console.Error.WriteLine($"TRACE CN {(fetchedNothing ? "poll" : "work")} {request.Method} {request.Uri.Path} {request.Uri.Query}");
         }

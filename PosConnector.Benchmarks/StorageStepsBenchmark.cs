@@ -36,7 +36,11 @@ internal static class StorageStepsBenchmark
             void Meter(PaymentStep step)
             {
                 var (nowConnector, nowTerminal) = (counter.Connector, counter.Terminal);
-                if (Environment.GetEnvironmentVariable("BENCH_TRACE") == "1") Console.Error.WriteLine($"TRACE ==== end of {step}");
+                if (StorageRequestCounter.Tracing)
+                {
+                    Console.Error.WriteLine($"TRACE ==== end of {step}");
+                }
+
                 connector[step] = connector.GetValueOrDefault(step) + (nowConnector - lastConnector).Work;
                 terminal[step] = terminal.GetValueOrDefault(step) + (nowTerminal - lastTerminal).Work;
                 (lastConnector, lastTerminal) = (nowConnector, nowTerminal);
