@@ -26,7 +26,7 @@ public static class PaymentDecider
         (_, SettlementRequested e) => OnSettlement(state, e, now),
         (_, RefundRequested e) => OnRefund(state, e, now),
         (_, CallbackDelivered e) => OnCallbackSettled(state, @event, CallbackStatus.Delivered,
-            Text($"Callback delivered after {e.Attempts} attempt(s)."), now),
+            e.Attempts > 0 ? Text($"Callback delivered after {e.Attempts} attempt(s).") : "Callback delivered by the sweep (its retry chain was lost).", now),
         (_, CallbackAbandoned e) => OnCallbackSettled(state, @event, CallbackStatus.Abandoned,
             Text($"OPERATOR ALERT: callback abandoned after {e.Attempts} attempt(s): {e.Reason}"), now),
         _ => throw new InvalidOperationException($"Unhandled event {@event.GetType().Name}."),

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
-using PosConnector.Core.Orchestration;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Vtex;
 
@@ -12,25 +11,27 @@ namespace PosConnector.Core.Payments;
 /// <summary>
 /// Both hosts' safety net, run on a timer: for every open payment (<see cref="OpenPaymentsQuery"/>) it drains the
 /// outbox, feeds DeadlineReached once the deadline passed, and hands an owed callback to the host (the Functions host
-/// wakes the orchestration; the standalone host abandons a callback whose retry chain was lost). Only public engine
-/// APIs, so a repeat or a race with the normal path is harmless.
+/// wakes the orchestration; the standalone host makes one attempt, or abandons the callback past delayToCancel). Only
+/// public engine APIs, so a repeat or a race with the normal path is harmless.
 /// </summary>
 public sealed class PaymentSweep(
     OpenPaymentsQuery query,
     PaymentEngine engine,
     IServiceProvider services,
     IOptions<SweepOptions> options,
+    IOptions<CallbackOptions> callbackOptions,
     TimeProvider time,
     ILogger<PaymentSweep> logger)
 {
     /// <summary>Sweeps once; returns how many open payments it handled. One payment's failure does not stop the rest.</summary>
-    public async Task<int> SweepAsync(Func<PaymentState, CancellationToken, Task> onCallbackOwed, CancellationToken ct)
+    public async Task<int> SweepAsync(Func<OpenPayment, CancellationToken, Task> onCallbackOwed, CancellationToken ct)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
         var handled = 0;
-        await foreach (var state in query.FindAsync(now, o.CallbackLookback, o.Grace, ct))
+        await foreach (var payment in query.FindAsync(now, o.CallbackLookback, o.Grace, ct))
         {
+            var state = payment.State;
             try
             {
                 await engine.DrainOutboxAsync(state.PaymentId, ct);
@@ -41,7 +42,7 @@ public sealed class PaymentSweep(
 
                 if (state.Callback == CallbackStatus.Pending)
                 {
-                    await onCallbackOwed(state, ct);
+                    await onCallbackOwed(payment, ct);
                 }
 
                 handled++;
@@ -57,17 +58,24 @@ public sealed class PaymentSweep(
     }
 
     /// <summary>
-    /// The standalone host's owed-callback step: a callback still pending <see cref="SweepOptions.Grace"/> after its
-    /// delayToCancel lost its retry chain (a poisoned queue message), so it is abandoned with an operator alert and
-    /// no POST. Before that the chain in the callback queue is still at work and a second one would double the POSTs.
+    /// The standalone host's owed-callback step. Past delayToCancel (plus <see cref="SweepOptions.Grace"/>): abandoned
+    /// with an operator alert and no POST. Before it, once the payment was last saved longer ago than a callback
+    /// attempt can take (so its first attempt, which holds no lease row, is over): one attempt under the callback
+    /// lease, so a retry chain lost to a poisoned message does not leave the callback to be abandoned. A live chain is
+    /// unaffected: the lease serializes attempts, and whichever delivers first ends the others.
     /// </summary>
-    public async Task AbandonExpiredCallbackAsync(PaymentState state, CancellationToken ct)
+    public async Task HandleOwedCallbackAsync(OpenPayment payment, CancellationToken ct)
     {
-        var callback = PaymentOrchestration.CallbackFor(state);
-        if (time.GetUtcNow() >= callback.GiveUpAt + options.Value.Grace)
+        var delivery = services.GetRequiredService<CallbackDelivery>();
+        var callback = CallbackMessage.For(payment.State, attempt: 0);
+        var now = time.GetUtcNow();
+        if (now >= callback.GiveUpAt + options.Value.Grace)
         {
-            await services.GetRequiredService<CallbackDelivery>()
-                .AbandonAsync(callback with { Attempt = 0 }, "the sweep found it still owed after delayToCancel (retry chain lost)", ct);
+            await delivery.AbandonAsync(callback, "the sweep found it still owed after delayToCancel (retry chain lost)", ct);
+        }
+        else if (payment.SavedAt is { } saved && now - saved >= CallbackDelivery.AttemptWindowFor(callbackOptions.Value))
+        {
+            await delivery.DeliverAsync(callback, ct);
         }
     }
 }

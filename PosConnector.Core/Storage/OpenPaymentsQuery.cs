@@ -13,7 +13,7 @@ namespace PosConnector.Core.Storage;
 /// </summary>
 public sealed class OpenPaymentsQuery(StorageClients clients)
 {
-    public async IAsyncEnumerable<PaymentState> FindAsync(
+    public async IAsyncEnumerable<OpenPayment> FindAsync(
         DateTimeOffset now, TimeSpan lookback, TimeSpan grace, [EnumeratorCancellation] CancellationToken ct)
     {
         var since = now - lookback;
@@ -24,7 +24,7 @@ public sealed class OpenPaymentsQuery(StorageClients clients)
             var state = PosConnectorJson.Deserialize<PaymentState>(ChunkedText.Read(row, "State"));
             if (IsOpen(state, now, grace))
             {
-                yield return state;
+                yield return new OpenPayment(state, row.Timestamp);
             }
         }
     }

@@ -40,16 +40,16 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
             Payments.Create(id, 10m, "http://127.0.0.1:9/callback", cardNumber: "4222222222222224").ToString());
         var created = await services.GetRequiredService<CreatePaymentHandler>().HandleAsync(body, isTestSuite: true, new VtexCaller(null, Anonymous: false), Ct);
 
-        var beforeDeadline = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
+        var beforeDeadline = await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
         clock.Advance(TimeSpan.FromMinutes(2));
-        var pastDeadline = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
+        var pastDeadline = await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
         var approved = await engine.FindAsync(id, Ct);
         var callbackQueued = (await storage.Callbacks.PeekMessagesAsync(32, Ct)).Value.Any(m => m.MessageText.Contains(id, StringComparison.Ordinal));
         clock.Advance(TimeSpan.FromMinutes(12));
-        var pastDelayToCancel = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
+        var pastDelayToCancel = await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
         var abandoned = await engine.FindAsync(id, Ct);
         var history = await engine.HistoryAsync(id, Ct);
-        var afterwards = await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, Ct);
+        var afterwards = await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
 
         Assert.Equal(200, created.StatusCode);
         Assert.Equal(0, beforeDeadline);
@@ -61,6 +61,40 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         Assert.Equal(CallbackStatus.Abandoned, abandoned!.Callback);
         Assert.Contains(history, h => h.Note.StartsWith("OPERATOR ALERT: callback abandoned", StringComparison.Ordinal));
         Assert.Equal(0, afterwards);
+    }
+
+    [Fact]
+    public async Task Sweep_CallbackWhoseRetryChainWasLost_IsDeliveredOnce_OnlyAfterTheFirstAttemptsWindow()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        var clock = new ShiftedTimeProvider();
+        // A callback attempt may take 2 x 60 s + 5 s: the sweep keeps off a payment saved more recently than that.
+        await using var services = CoreServices(clock, TestEnvironment.UniquePrefix(), ("Callbacks:RequestTimeout", "00:01:00"));
+        var storage = services.GetRequiredService<StorageClients>();
+        await storage.EnsureTablesAsync(Ct);
+        await storage.EnsureQueuesAsync(Ct);
+        var sweep = services.GetRequiredService<PaymentSweep>();
+        var engine = services.GetRequiredService<PaymentEngine>();
+        var id = Payments.NewId();
+        var body = PosConnectorJson.Deserialize<CreatePaymentRequest>(
+            Payments.Create(id, 10m, receiver.CallbackUrlFor("TX1", id), cardNumber: "4222222222222224").ToString());
+        await services.GetRequiredService<CreatePaymentHandler>().HandleAsync(body, isTestSuite: true, new VtexCaller(null, Anonymous: false), Ct);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct); // approves it: the callback is owed from now
+        await storage.Callbacks.ClearMessagesAsync(Ct); // and its retry chain is lost
+        await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
+        var withinWindow = receiver.For(id).Count;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
+        var afterWindow = await engine.FindAsync(id, Ct);
+        var later = await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
+
+        Assert.Equal(0, withinWindow);
+        Assert.Equal("approved", (string?)Assert.Single(receiver.For(id)).Body["status"]);
+        Assert.Equal(CallbackStatus.Delivered, afterWindow!.Callback);
+        Assert.Contains(await engine.HistoryAsync(id, Ct), h => h.Note == "Callback delivered by the sweep (its retry chain was lost).");
+        Assert.Equal(0, later);
     }
 
     [Fact]
@@ -118,10 +152,15 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         Assert.Contains(services, d => d.ServiceType == typeof(PaymentSweep));
     }
 
-    private ServiceProvider CoreServices(TimeProvider clock, string prefix)
+    private ServiceProvider CoreServices(TimeProvider clock, string prefix, params (string Key, string Value)[] overrides)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(TestSettings.Connector(azurite.ConnectionString, prefix, "https://pos.example.com")).Build();
+        var settings = TestSettings.Connector(azurite.ConnectionString, prefix, "https://pos.example.com");
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(TestEnvironment.Host());
         services.AddPosConnectorCore(configuration);

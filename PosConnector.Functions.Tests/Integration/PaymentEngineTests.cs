@@ -177,9 +177,9 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         var row = (await Storage.Payments.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, PaymentRowKeys.State(id), cancellationToken: ct)).Value;
 
         var swept = new List<PaymentState>();
-        await foreach (var state in new OpenPaymentsQuery(Storage).FindAsync(Start.AddDays(1), TimeSpan.FromDays(2), TimeSpan.Zero, ct))
+        await foreach (var payment in new OpenPaymentsQuery(Storage).FindAsync(Start.AddDays(1), TimeSpan.FromDays(2), TimeSpan.Zero, ct))
         {
-            swept.Add(state);
+            swept.Add(payment.State);
         }
 
         Assert.Equal(order.CallbackUrl, (await repository.LoadAsync(id, ct))!.State.Order.CallbackUrl);

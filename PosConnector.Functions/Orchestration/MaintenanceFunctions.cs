@@ -25,7 +25,7 @@ public sealed class MaintenanceFunctions(
     /// <summary>The orchestration reads the table when woken: it delivers or abandons the callback, or applies the deadline.</summary>
     [Function(nameof(SweepPayments))]
     public Task SweepPayments([TimerTrigger(SweepSchedule)] TimerInfo timer, CancellationToken ct) =>
-        sweep.SweepAsync((state, token) => wakeups.WakeAsync(state.PaymentId, token), ct);
+        sweep.SweepAsync((payment, token) => wakeups.WakeAsync(payment.State.PaymentId, token), ct);
 
     /// <summary>A purged instance of a payment that is still open is simply started again by its next wakeup.</summary>
     [Function(nameof(PurgeFinishedInstances))]

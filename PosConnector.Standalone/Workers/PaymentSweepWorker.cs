@@ -7,7 +7,7 @@ namespace PosConnector.Standalone.Workers;
 
 /// <summary>
 /// The standalone host's sweep (Core's PaymentSweep every Sweep:Interval): feeds DeadlineReached to payments whose
-/// deadline message was lost, drains stuck outboxes, and abandons a callback whose retry chain was lost.
+/// deadline message was lost, drains stuck outboxes, retries an owed callback once, and abandons it past delayToCancel.
 /// </summary>
 public sealed class PaymentSweepWorker(PaymentSweep sweep, IOptions<SweepOptions> options, TimeProvider time, ILogger<PaymentSweepWorker> logger)
     : BackgroundService
@@ -20,7 +20,7 @@ public sealed class PaymentSweepWorker(PaymentSweep sweep, IOptions<SweepOptions
             // PaymentSweep logs each payment's failure; a failed scan waits for the next tick.
             try
             {
-                await sweep.SweepAsync(sweep.AbandonExpiredCallbackAsync, stoppingToken);
+                await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, stoppingToken);
             }
             catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
             {

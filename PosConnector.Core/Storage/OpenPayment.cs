@@ -1,0 +1,6 @@
+using PosConnector.Core.Payments;
+
+namespace PosConnector.Core.Storage;
+
+/// <summary>A payment the sweep must look at, with when its state row was last written (the store's timestamp).</summary>
+public sealed record OpenPayment(PaymentState State, DateTimeOffset? SavedAt);
