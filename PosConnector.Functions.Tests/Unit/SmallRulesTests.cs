@@ -119,4 +119,15 @@ public sealed class SmallRulesTests
 
     private static TerminalCommand Command(TerminalCommandType type, decimal amount) =>
         new("P-1", type, "P", "T-1", amount, "BRL", 1, CardType.Credit, "R", Now, Now.AddSeconds(150));
+
+    [Fact]
+    public void CallbackDelivered_NotesTheAttempts_OrThatTheSweepDeliveredIt()
+    {
+        var approved = Given(Approved())!;
+
+        Assert.Equal("Callback delivered after 2 attempt(s).", Assert.Single(When(approved, new PaymentEvent.CallbackDelivered(2)).Recorded).Note);
+        Assert.Equal("Callback delivered after 1 attempt(s).", Assert.Single(When(approved, new PaymentEvent.CallbackDelivered(1)).Recorded).Note);
+        Assert.Equal("Callback delivered by the sweep (its retry chain was lost).",
+            Assert.Single(When(approved, new PaymentEvent.CallbackDelivered(0)).Recorded).Note);
+    }
 }
