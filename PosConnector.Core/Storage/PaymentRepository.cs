@@ -94,28 +94,17 @@ public sealed class PaymentRepository(StorageClients clients)
     /// <summary>The audit trail, oldest first: entries still carried on the state row, then the history rows.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string paymentId, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {paymentId}")
-            + $" and ({PaymentRowKeys.RangeFilter(PaymentRowKeys.HistoryPrefix(paymentId))} or {TableClient.CreateQueryFilter($"RowKey eq {PaymentRowKeys.State(paymentId)}")})";
-        var carried = new List<string>();
-        var rows = new List<string>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            if (entity.RowKey == PaymentRowKeys.State(paymentId))
-            {
-                carried.AddRange(Carried(entity) ?? []);
-            }
-            else
-            {
-                rows.Add(ChunkedText.Read(entity, "Entry"));
-            }
-        }
-
-        return [.. carried.Concat(rows).Select(json => PosConnectorJson.Deserialize<HistoryEntry>(json))];
+        var stateRow = PaymentRowKeys.State(paymentId);
+        var rows = await RowsAsync(paymentId,
+            $"({PaymentRowKeys.RangeFilter(PaymentRowKeys.HistoryPrefix(paymentId))} or {TableClient.CreateQueryFilter($"RowKey eq {stateRow}")})", ct);
+        var carried = rows.Where(e => e.RowKey == stateRow).SelectMany(e => Carried(e) ?? []);
+        var recorded = rows.Where(e => e.RowKey != stateRow).Select(e => ChunkedText.Read(e, "Entry"));
+        return [.. carried.Concat(recorded).Select(json => PosConnectorJson.Deserialize<HistoryEntry>(json))];
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string paymentId, CancellationToken ct) =>
-        await ReadRangeAsync(paymentId, PaymentRowKeys.OutboxPrefix(paymentId), e => new OutboxEntry(
-            e.RowKey, OutboxEntry.Decode(e.GetString("Kind"), ChunkedText.Read(e, "Effect")), e.GetDateTimeOffset("ClaimedUntil"), e.ETag), ct);
+        [.. (await RowsAsync(paymentId, PaymentRowKeys.RangeFilter(PaymentRowKeys.OutboxPrefix(paymentId)), ct)).Select(e => new OutboxEntry(
+            e.RowKey, OutboxEntry.Decode(e.GetString("Kind"), ChunkedText.Read(e, "Effect")), e.GetDateTimeOffset("ClaimedUntil"), e.ETag))];
 
     /// <summary>
     /// Claims every entry at once, each guarded by the ETag it was read with: false (and nothing claimed) when
@@ -259,16 +248,16 @@ public sealed class PaymentRepository(StorageClients clients)
         entity["ClaimedUntil"] = claim.Until;
     }
 
-    private async Task<IReadOnlyList<T>> ReadRangeAsync<T>(string paymentId, string prefix, Func<TableEntity, T> map, CancellationToken ct)
+    /// <summary>The payment's rows that match <paramref name="rowFilter"/>, in RowKey order.</summary>
+    private async Task<List<TableEntity>> RowsAsync(string paymentId, string rowFilter, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {paymentId}") + " and " + PaymentRowKeys.RangeFilter(prefix);
-        var rows = new List<T>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {paymentId}") + " and " + rowFilter;
+        var rows = new List<TableEntity>();
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            rows.Add(map(entity));
+            rows.Add(entity);
         }
 
         return rows;
     }
-
 }
