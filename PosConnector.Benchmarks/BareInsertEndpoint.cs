@@ -25,11 +25,7 @@ internal sealed class BareInsertEndpoint : IAsyncDisposable
         var table = new TableServiceClient(storageConnectionString).GetTableClient("bare" + Guid.NewGuid().ToString("N")[..10]);
         await table.CreateIfNotExistsAsync();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var baseUrl = $"http://127.0.0.1:{Azurite.FreePort()}";
-        builder.WebHost.UseUrls(baseUrl);
-        var app = builder.Build();
+        var (app, baseUrl) = LoopbackApp.Create();
         app.MapPost("/payments", async (HttpRequest request, CancellationToken ct) =>
         {
             var body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);

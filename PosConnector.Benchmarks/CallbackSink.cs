@@ -34,11 +34,7 @@ internal sealed class CallbackSink : IAsyncDisposable
 
     public static async Task<CallbackSink> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var baseUrl = $"http://127.0.0.1:{Azurite.FreePort()}";
-        builder.WebHost.UseUrls(baseUrl);
-        var app = builder.Build();
+        var (app, baseUrl) = LoopbackApp.Create();
         var sink = new CallbackSink(app, baseUrl);
         app.MapPost("/api/pvt/payment-provider/transactions/{transactionId}/payments/{paymentId}/callback", sink.ReceiveAsync);
         await app.StartAsync();
