@@ -35,7 +35,7 @@ public sealed class HostileHttpTests(HostileWorld world) : IClassFixture<Hostile
     public async Task MalformedChunkedBody_Answers400InPppShape()
     {
         var before = await world.SnapshotAsync(TestContext.Current.CancellationToken);
-        var mark = world.Logs.Entries.Count;
+        var mark = world.Logs.Events.Count;
 
         var reply = await RawHttp.SendAsync(world.BaseUri, MerchantHead("POST", "/api/payments") + "\r\nTransfer-Encoding: chunked",
             s => s.WriteAsync("5\r\n{\"pay\r\nZZZ\r\nnot a chunk\r\n0\r\n\r\n"u8.ToArray()).AsTask(), Timeout);
@@ -48,7 +48,7 @@ public sealed class HostileHttpTests(HostileWorld world) : IClassFixture<Hostile
     [Fact]
     public async Task BodySlowerThanTheMinimumRate_Answers408InPppShape()
     {
-        var mark = world.Logs.Entries.Count;
+        var mark = world.Logs.Events.Count;
         var reply = await RawHttp.SendAsync(world.BaseUri, MerchantHead("POST", "/api/payments") + "\r\nContent-Length: 5000", async s =>
         {
             for (var i = 0; i < 60; i++)
@@ -67,7 +67,7 @@ public sealed class HostileHttpTests(HostileWorld world) : IClassFixture<Hostile
     public async Task ClientAbortMidBody_IsNotLoggedAsAnError()
     {
         const string path = "/api/payments?abort=1";
-        var mark = world.Logs.Entries.Count;
+        var mark = world.Logs.Events.Count;
 
         await RawHttp.AbortAsync(world.BaseUri, MerchantHead("POST", path) + "\r\nContent-Length: 5000", "{\"paymentId\":\"");
         await world.WaitForRequestFinishedAsync(path, Timeout);

@@ -28,17 +28,12 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
     public async Task Sweep_PaymentWhoseDeadlineMessageWasLost_IsDecidedAndItsCallbackLaterAbandoned()
     {
         var clock = new ShiftedTimeProvider();
-        await using var services = CoreServices(clock, TestEnvironment.UniquePrefix());
+        await using var services = await SweepServicesAsync(clock);
         var storage = services.GetRequiredService<StorageClients>();
-        await storage.EnsureTablesAsync(Ct);
-        await storage.EnsureQueuesAsync(Ct);
         var sweep = services.GetRequiredService<PaymentSweep>();
         var engine = services.GetRequiredService<PaymentEngine>();
         var id = Payments.NewId();
-        // A Test Suite async card: approved when its deadline passes. Nothing consumes the deadline queue here.
-        var body = PosConnectorJson.Deserialize<CreatePaymentRequest>(
-            Payments.Create(id, 10m, "http://127.0.0.1:9/callback", cardNumber: "4222222222222224").ToString());
-        var created = await services.GetRequiredService<CreatePaymentHandler>().HandleAsync(body, isTestSuite: true, new VtexCaller(null, Anonymous: false), Ct);
+        var created = await CreateAsyncTestSuitePaymentAsync(services, id, "http://127.0.0.1:9/callback");
 
         var beforeDeadline = await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -69,16 +64,12 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         await using var receiver = await CallbackReceiver.StartAsync();
         var clock = new ShiftedTimeProvider();
         // A callback attempt may take 2 x 60 s + 5 s: the sweep keeps off a payment saved more recently than that.
-        await using var services = CoreServices(clock, TestEnvironment.UniquePrefix(), ("Callbacks:RequestTimeout", "00:01:00"));
+        await using var services = await SweepServicesAsync(clock, ("Callbacks:RequestTimeout", "00:01:00"));
         var storage = services.GetRequiredService<StorageClients>();
-        await storage.EnsureTablesAsync(Ct);
-        await storage.EnsureQueuesAsync(Ct);
         var sweep = services.GetRequiredService<PaymentSweep>();
         var engine = services.GetRequiredService<PaymentEngine>();
         var id = Payments.NewId();
-        var body = PosConnectorJson.Deserialize<CreatePaymentRequest>(
-            Payments.Create(id, 10m, receiver.CallbackUrlFor("TX1", id), cardNumber: "4222222222222224").ToString());
-        await services.GetRequiredService<CreatePaymentHandler>().HandleAsync(body, isTestSuite: true, new VtexCaller(null, Anonymous: false), Ct);
+        await CreateAsyncTestSuitePaymentAsync(services, id, receiver.CallbackUrlFor("TX1", id));
 
         clock.Advance(TimeSpan.FromMinutes(2));
         await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct); // approves it: the callback is owed from now
@@ -152,21 +143,36 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         Assert.Contains(services, d => d.ServiceType == typeof(PaymentSweep));
     }
 
-    private ServiceProvider CoreServices(TimeProvider clock, string prefix, params (string Key, string Value)[] overrides)
+    /// <summary>
+    /// A Test Suite async card: approved when its deadline passes. Nothing consumes the deadline or callback queues
+    /// here, so only the sweep moves the payment on.
+    /// </summary>
+    private static async Task<HandlerResult> CreateAsyncTestSuitePaymentAsync(IServiceProvider services, string id, string callbackUrl)
     {
-        var settings = TestSettings.Connector(azurite.ConnectionString, prefix, "https://pos.example.com");
+        var body = PosConnectorJson.Deserialize<CreatePaymentRequest>(
+            Payments.Create(id, 10m, callbackUrl, cardNumber: "4222222222222224").ToString());
+        return await services.GetRequiredService<CreatePaymentHandler>().HandleAsync(body, isTestSuite: true, new VtexCaller(null, Anonymous: false), Ct);
+    }
+
+    /// <summary>Core's services on their own tables and queues, created, for driving the sweep by hand.</summary>
+    private async Task<ServiceProvider> SweepServicesAsync(TimeProvider clock, params (string Key, string Value)[] overrides)
+    {
+        var settings = TestSettings.Connector(azurite.ConnectionString, TestEnvironment.UniquePrefix(), "https://pos.example.com");
         foreach (var (key, value) in overrides)
         {
             settings[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(TestEnvironment.Host());
-        services.AddPosConnectorCore(configuration);
+        services.AddPosConnectorCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
         services.AddSingleton<ITerminalCommandSender, StorageQueueTerminalCommandSender>();
         services.AddSingleton(clock);
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        var storage = provider.GetRequiredService<StorageClients>();
+        await storage.EnsureTablesAsync(Ct);
+        await storage.EnsureQueuesAsync(Ct);
+        return provider;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
@@ -15,42 +14,25 @@ namespace PosConnector.Functions.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Serial = "EXACT-1";
-    private readonly string _prefix = TestEnvironment.UniquePrefix();
-    private ConnectorApp _connector = null!;
-    private CallbackReceiver _callbacks = null!;
-    private PppClient _client = null!;
+    private QueuedCommandsWorld _world = null!;
 
-    private IServiceProvider Services => _connector.Services;
+    private IServiceProvider Services => _world.Services;
 
-    public async ValueTask InitializeAsync()
-    {
-        _callbacks = await CallbackReceiver.StartAsync();
-        // A long terminal timeout keeps the deadline (abort, denial) out of these scenarios.
-        _connector = await ConnectorApp.StartAsync(azurite.ConnectionString, _prefix, configure: builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:TerminalTimeoutSeconds"] = "25" }));
-        _client = new PppClient(_connector.BaseUrl);
-        await _client.RegisterTerminalAsync(Serial);
-    }
+    public async ValueTask InitializeAsync() => _world = await QueuedCommandsWorld.StartAsync(azurite);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        await _callbacks.DisposeAsync();
-        _client.Dispose();
-    }
+    public ValueTask DisposeAsync() => _world.DisposeAsync();
 
     [Fact]
     public async Task CrashAfterCommit_DrainsAndRemindersRacing_SendOneChargeAndOneCallback()
     {
-        var id = await IdentifiedPaymentAsync();
+        var (id, _) = await _world.IdentifiedPaymentAsync();
         var state = (await Services.GetRequiredService<PaymentEngine>().FindAsync(id, Ct))!;
 
         // The charge is committed, then its writer dies: nothing dispatched, rows left behind.
         await CommitWithoutDispatchAsync(id, new PaymentEvent.CreatePaymentCalled(id, state.Order, state.Terms, null));
         await RaceDrainsAsync(id);
         await WaitForQuietAsync(id);
-        var charge = Assert.Single(await CommandsForAsync(id));
+        var charge = Assert.Single(await _world.CommandsForAsync(id, Ct));
         Assert.Equal(TerminalCommandType.Charge, charge.Type);
 
         // The approval is committed and its callback message sent, then the writer dies before deleting the row.
@@ -58,17 +40,17 @@ public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLif
         var notify = Assert.Single(outbox, e => e.Effect is PaymentEffect.NotifyVtex);
         await Services.GetRequiredService<IPaymentEffectDispatcher>().DispatchAsync(id, notify.Effect, Ct);
         await RaceDrainsAsync(id);
-        await _client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", TimeSpan.FromSeconds(30));
+        await _world.Client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", TimeSpan.FromSeconds(30));
         await WaitForQuietAsync(id);
 
-        Assert.Equal("approved", (string?)Assert.Single(_callbacks.For(id)).Body["status"]);
-        Assert.Single(await CommandsForAsync(id));
+        Assert.Equal("approved", (string?)Assert.Single(_world.Callbacks.For(id)).Body["status"]);
+        Assert.Single(await _world.CommandsForAsync(id, Ct));
     }
 
     [Fact]
     public async Task ChargeRowLeftBehind_AfterTheTerminalAnswered_IsNotSentAgain()
     {
-        var id = await IdentifiedPaymentAsync();
+        var (id, _) = await _world.IdentifiedPaymentAsync();
         var state = (await Services.GetRequiredService<PaymentEngine>().FindAsync(id, Ct))!;
         var outbox = await CommitWithoutDispatchAsync(id, new PaymentEvent.CreatePaymentCalled(id, state.Order, state.Terms, null));
         var send = (PaymentEffect.SendTerminalCommand)Assert.Single(outbox, e => e.Effect is PaymentEffect.SendTerminalCommand).Effect;
@@ -77,24 +59,15 @@ public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLif
         await Services.GetRequiredService<IPaymentEffectDispatcher>().DispatchAsync(id, send, Ct);
         await Services.GetRequiredService<PaymentEngine>().ApplyAsync(id, TerminalCommands.Approval(send.Command), Ct);
         await RaceDrainsAsync(id);
-        await _client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", TimeSpan.FromSeconds(30));
+        await _world.Client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", TimeSpan.FromSeconds(30));
         await WaitForQuietAsync(id);
 
-        Assert.Single(await CommandsForAsync(id));
-        Assert.Single(_callbacks.For(id));
+        Assert.Single(await _world.CommandsForAsync(id, Ct));
+        Assert.Single(_world.Callbacks.For(id));
         Assert.Empty(await Services.GetRequiredService<PaymentRepository>().ReadOutboxAsync(id, Ct));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-
-    private async Task<string> IdentifiedPaymentAsync()
-    {
-        var id = Payments.NewId();
-        var first = await _client.CreatePaymentAsync(Payments.Create(id, 12.34m, _callbacks.CallbackUrlFor("TX1", id)));
-        await _client.SubmitSerialAsync(first, Serial);
-        return id;
-    }
 
     /// <summary>What a writer that dies right after its commit leaves: the rows, under a claim that already lapsed.</summary>
     private async Task<IReadOnlyList<OutboxEntry>> CommitWithoutDispatchAsync(string id, PaymentEvent @event)
@@ -139,6 +112,4 @@ public sealed class ExactlyOnceDispatchTests(AzuriteFixture azurite) : IAsyncLif
             await Task.Delay(100, Ct);
         }
     }
-
-    private Task<List<TerminalCommand>> CommandsForAsync(string id) => TerminalCommands.QueuedForAsync(Services.GetRequiredService<StorageClients>(), id, Ct);
 }

@@ -21,7 +21,7 @@ public sealed class HostileWorld(AzuriteFixture azurite) : IAsyncLifetime
     public string Prefix { get; } = TestEnvironment.UniquePrefix();
     public ConnectorApp Connector { get; private set; } = null!;
     public PppClient Client { get; private set; } = null!;
-    public CapturedLogs Logs { get; } = new();
+    public LogRecorder Logs { get; } = new();
     public string QuietPaymentId { get; } = Payments.NewId();
     public CallbackReceiver Callbacks { get; private set; } = null!;
     public string CallbackUrl => Callbacks.CallbackUrlFor("TX", QuietPaymentId);
@@ -39,7 +39,7 @@ public sealed class HostileWorld(AzuriteFixture azurite) : IAsyncLifetime
                 k.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(2));
             });
             builder.Logging.AddProvider(Logs);
-            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Information);
+            builder.Logging.AddFilter<LogRecorder>(null, LogLevel.Information);
         });
         Client = new PppClient(Connector.BaseUrl);
         await Client.RegisterTerminalAsync(Terminal);
@@ -84,7 +84,7 @@ public sealed class HostileWorld(AzuriteFixture azurite) : IAsyncLifetime
     public async Task WaitForRequestFinishedAsync(string path, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
-        while (!Logs.Entries.Any(e => e.Message.StartsWith("Request finished", StringComparison.Ordinal) && e.Message.Contains(path, StringComparison.Ordinal)))
+        while (!Logs.Events.Any(e => e.Message.StartsWith("Request finished", StringComparison.Ordinal) && e.Message.Contains(path, StringComparison.Ordinal)))
         {
             if (DateTime.UtcNow > until)
             {
