@@ -12,7 +12,7 @@ internal sealed record BenchmarkOptions(
     int TimeoutSeconds = 300,
     int Steps = 5,
     int Sparse = 20,
-    int Compare = 480)
+    int Compare = 6000)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project PosConnector.Benchmarks -- [options]
@@ -24,7 +24,8 @@ internal sealed record BenchmarkOptions(
           --timeout-seconds N   bound on the measured run (default 300)
           --steps N             sequential payments metered for storage requests per step, then 10 s idle (default 5; 0 skips)
           --sparse N            payments 1.5-4.5 s apart for terminal result -> callback latency (default 20; 0 skips)
-          --compare N           first Create Payment requests, and as many to a bare insert endpoint, at --concurrency (default 480; 0 skips)
+          --compare N           first Create Payment requests, and as many to a bare insert endpoint, at --concurrency, measured
+                                once the JIT is quiet (default 6000; 0 skips)
         Set AZURITE_CONNECTION_STRING to use a running Azurite instead of starting one, and
         POSCONNECTOR_BENCH_TRACE=1 to print each connector storage request of the steps run to stderr.
         """;
