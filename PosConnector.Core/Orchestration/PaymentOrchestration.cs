@@ -35,12 +35,9 @@ public static class PaymentOrchestration
     public static OrchestrationStep Next(PaymentState? state) => state switch
     {
         null => new OrchestrationStep.Complete(),
-        { Callback: CallbackStatus.Pending } => new OrchestrationStep.DeliverCallback(CallbackFor(state)),
+        { Callback: CallbackStatus.Pending } => new OrchestrationStep.DeliverCallback(CallbackMessage.For(state, attempt: 1)),
         { Phase: PaymentPhase.AwaitingTerminal, Deadline: { } deadline } => new OrchestrationStep.WaitForChangeOrDeadline(deadline),
         { IsFinal: false } => new OrchestrationStep.WaitForChange(),
         _ => new OrchestrationStep.Complete(),
     };
-
-    /// <summary>The callback a final state owes VTEX: the same body Create Payment answers now.</summary>
-    public static CallbackMessage CallbackFor(PaymentState state) => CallbackMessage.For(state, attempt: 1);
 }

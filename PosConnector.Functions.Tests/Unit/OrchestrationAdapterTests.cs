@@ -1,6 +1,7 @@
 using PosConnector.Core.Options;
 using PosConnector.Core.Orchestration;
 using PosConnector.Core.Payments;
+using PosConnector.Core.Vtex;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
 
@@ -31,7 +32,7 @@ public sealed class OrchestrationAdapterTests
         Assert.Equal(new StepDto(StepDto.WaitForChangeOrDeadline, Deadline: charging.Deadline), wait);
         Assert.Equal(new StepDto(StepDto.WaitForChange), idle);
         Assert.Equal(StepDto.DeliverCallback, deliver.Kind);
-        Assert.Equal(PaymentOrchestration.CallbackFor(approved), deliver.Callback);
+        Assert.Equal(CallbackMessage.For(approved, attempt: 1), deliver.Callback);
         Assert.Equal(new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2)), deliver.Retry);
         Assert.Equal(new StepDto(StepDto.Complete), done);
     }

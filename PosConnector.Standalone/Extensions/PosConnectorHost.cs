@@ -22,7 +22,6 @@ public static class PosConnectorHost
         builder.Services.AddPosConnectorCore(builder.Configuration);
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Callbacks);
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Deadlines);
-        builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Outbox);
         builder.Services.AddSingleton<DeadlineTimers>();
         builder.Services.AddSingleton<FirstCallbackAttempts>();
         builder.Services.AddSingleton<IEffectPlanner, QueueEffectPlanner>();

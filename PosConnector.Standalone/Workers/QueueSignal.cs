@@ -12,9 +12,6 @@ public sealed class QueueSignal : IDisposable
     /// <summary>The service key of the deadlines queue's signal.</summary>
     public const string Deadlines = "deadlines";
 
-    /// <summary>The service key of the outbox queue's signal.</summary>
-    public const string Outbox = "outbox";
-
     // A queue's visibility delay is in whole seconds; waking a little after it finds the message visible.
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(250);
 

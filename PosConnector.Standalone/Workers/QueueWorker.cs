@@ -9,8 +9,10 @@ namespace PosConnector.Standalone.Workers;
 /// At-least-once consumer of one Storage Queue: a message is deleted only after it was handled; a failure
 /// lets it reappear; after <see cref="MaxDequeueCount"/> failures it moves to the poison queue. Storage outages of any
 /// length are waited out with a capped backoff; only a bug ends the worker, and then the host exits non-zero.
+/// Empty polls back off to <paramref name="maxIdleDelay"/> (default: 5 s with a wake-up signal, 1 s without).
 /// </summary>
-public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger logger, QueueSignal? wake = null) : BackgroundService
+public abstract class QueueWorker(
+    QueueClient queue, QueueClient poison, ILogger logger, QueueSignal? wake = null, TimeSpan? maxIdleDelay = null) : BackgroundService
 {
     private const int MaxDequeueCount = 10;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -72,7 +74,7 @@ public abstract class QueueWorker(QueueClient queue, QueueClient poison, ILogger
                     continue;
                 }
 
-                var max = wake is null ? MaxIdleDelay : MaxSignalledIdleDelay;
+                var max = maxIdleDelay ?? (wake is null ? MaxIdleDelay : MaxSignalledIdleDelay);
                 idleDelay = idleDelay * 2 < max ? idleDelay * 2 : max;
                 continue;
             }
