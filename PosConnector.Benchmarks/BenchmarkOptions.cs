@@ -12,7 +12,8 @@ internal sealed record BenchmarkOptions(
     int TimeoutSeconds = 300,
     int Steps = 5,
     int Sparse = 20,
-    int Compare = 6000)
+    int Compare = 6000,
+    LogLevel ConnectorLogLevel = LogLevel.Error)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project PosConnector.Benchmarks -- [options]
@@ -26,6 +27,8 @@ internal sealed record BenchmarkOptions(
           --sparse N            payments 1.5-4.5 s apart for terminal result -> callback latency (default 20; 0 skips)
           --compare N           first Create Payment requests, and as many to a bare insert endpoint, at --concurrency, measured
                                 once the JIT is quiet (default 6000; 0 skips)
+          --log-level L         the connector's log level (default Error; Information is production's), its JSON lines
+                                on stderr: 2>connector.log keeps them out of this report
         Set AZURITE_CONNECTION_STRING to use a running Azurite instead of starting one, and
         POSCONNECTOR_BENCH_TRACE=1 to print each connector storage request of the steps run to stderr.
         """;
@@ -37,6 +40,14 @@ internal sealed record BenchmarkOptions(
         for (var i = 0; i < args.Count; i += 2)
         {
             var name = args[i];
+            if (name == "--log-level")
+            {
+                options = i + 1 < args.Count && Enum.TryParse<LogLevel>(args[i + 1], ignoreCase: true, out var level) && Enum.IsDefined(level)
+                    ? options with { ConnectorLogLevel = level }
+                    : throw new ArgumentException($"{name} needs one of {string.Join(", ", Enum.GetNames<LogLevel>())}.");
+                continue;
+            }
+
             if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
                 throw new ArgumentException($"{name} needs a non-negative whole number.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging.Console;
 using PosConnector.Standalone.Extensions;
 using PosConnector.VirtualTerminal;
 
@@ -80,9 +81,11 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         {
             builder.Environment.EnvironmentName = "Testing";
             builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection(ConnectorSettings(Azurite.ConnectionString, prefix, baseUrl));
+            builder.Configuration.AddInMemoryCollection(ConnectorSettings(Azurite.ConnectionString, prefix, baseUrl, options.ConnectorLogLevel));
             builder.Configuration.AddInMemoryCollection(_overrides);
             builder.WebHost.UseUrls(baseUrl);
+            // Its log lines go to stderr, so stdout stays this report whatever the level.
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             if (_connectorStorage is { } policy)
             {
                 builder.Services.AddSingleton(policy);
@@ -141,7 +144,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     private static string SecretFor(string serial) => $"benchmark-secret-of-{serial}-0123456789";
 
-    private static Dictionary<string, string?> ConnectorSettings(string storage, string prefix, string baseUrl) => new()
+    private static Dictionary<string, string?> ConnectorSettings(string storage, string prefix, string baseUrl, LogLevel logLevel) => new()
     {
         ["Vtex:Merchants:0:AppKey"] = MerchantAppKey,
         ["Vtex:Merchants:0:AppToken"] = MerchantAppToken,
@@ -155,8 +158,14 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         ["Storage:ConnectionString"] = storage,
         ["Storage:Prefix"] = prefix,
         ["Storage:TerminalCommandsQueue"] = prefix + "-commands",
-        ["Logging:LogLevel:Default"] = "Error",
+        // The level asked for, with the framework categories as production's appsettings.json has them.
+        ["Logging:LogLevel:Default"] = logLevel.ToString(),
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = Max(logLevel, LogLevel.Warning).ToString(),
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = Max(logLevel, LogLevel.Warning).ToString(),
+        ["Logging:LogLevel:Azure"] = Max(logLevel, LogLevel.Warning).ToString(),
     };
+
+    private static LogLevel Max(LogLevel a, LogLevel b) => a > b ? a : b;
 
     private static Dictionary<string, string?> VirtualTerminalSettings(
         string storage, string prefix, string connectorUrl, int answerDelayMs, IReadOnlyList<string> serials)

@@ -83,7 +83,7 @@ static async Task<int> RunThroughputAsync(BenchmarkOptions options)
     Console.WriteLine($"{"machine",-36}{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, " +
         $"{(GCSettings.IsServerGC ? "Server" : "Workstation")} GC, load average at start {loadBefore}");
     Console.WriteLine($"{"run",-36}{options.Payments} payments, concurrency {options.Concurrency}, {options.Terminals} terminals, " +
-        $"answer delay {options.AnswerDelayMs} ms, warm-up {options.Warmup}, Azurite {(stack.Azurite.Owned ? "started here (in memory)" : "from AZURITE_CONNECTION_STRING")}");
+        $"answer delay {options.AnswerDelayMs} ms, warm-up {options.Warmup}, connector logs at {options.ConnectorLogLevel} (stderr), Azurite {(stack.Azurite.Owned ? "started here (in memory)" : "from AZURITE_CONNECTION_STRING")}");
     Console.WriteLine(Line("create payment latency (all calls)", Percentiles.Of(creates)));
     Console.WriteLine(Line("  first create (identify terminal)", Percentiles.Of(outcomes.Select(o => o.FirstCreateMs).Where(double.IsFinite))));
     Console.WriteLine(Line("  repeat create (after serial)", Percentiles.Of(outcomes.Select(o => o.RepeatCreateMs).Where(double.IsFinite))));

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -10,7 +8,7 @@ public static class ConsoleLogging
 {
     /// <summary>
     /// Development: readable single lines with a UTC timestamp (<see cref="ReadableConsoleFormatter"/>).
-    /// Elsewhere: one JSON object per line with scopes, for log pipelines.
+    /// Elsewhere: one flat JSON object per line, scope fields included, for log pipelines (<see cref="CompactJsonConsoleFormatter"/>).
     /// </summary>
     public static ILoggingBuilder AddPosConnectorConsole(this ILoggingBuilder logging, IHostEnvironment environment)
     {
@@ -21,11 +19,7 @@ public static class ConsoleLogging
             return logging;
         }
 
-        return logging.AddJsonConsole(o =>
-        {
-            o.IncludeScopes = true;
-            // Log lines are not HTML: keep '>' and quotes readable instead of \u003E.
-            o.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        });
+        return logging.AddConsole(o => o.FormatterName = CompactJsonConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<CompactJsonConsoleFormatter, ConsoleFormatterOptions>();
     }
 }
