@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Text;
 
 namespace PosConnector.Benchmarks;
@@ -28,13 +29,13 @@ internal static class FirstCreateComparison
         var (warmupPairs, lastPairMethods) = (0, long.MaxValue);
         while (warmupPairs < MaxWarmupPairs && lastPairMethods > QuietJitMethods)
         {
-            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var before = JitInfo.GetCompiledMethodCount();
             foreach (var side in sides)
             {
                 await side.RunAsync(stack, WarmupRound, concurrency, ct);
             }
 
-            lastPairMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+            lastPairMethods = JitInfo.GetCompiledMethodCount() - before;
             warmupPairs++;
         }
 
@@ -43,7 +44,7 @@ internal static class FirstCreateComparison
             side.Reset();
         }
 
-        var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var (jitMethods, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var side in round % 2 == 0 ? sides : sides.Reverse())
@@ -52,8 +53,8 @@ internal static class FirstCreateComparison
             }
         }
 
-        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
-        jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
+        jitMethods = JitInfo.GetCompiledMethodCount() - jitMethods;
+        jitTime = JitInfo.GetCompilationTime() - jitTime;
 
         Console.WriteLine();
         Console.WriteLine($"first Create Payment vs a bare insert endpoint, concurrency {concurrency}, {Rounds} alternating rounds of {perRound}");
