@@ -12,7 +12,8 @@ namespace PosConnector.Core.Observability;
 /// <summary>
 /// One flat JSON object per line: <c>Timestamp</c>, <c>LogLevel</c>, <c>Category</c>, <c>EventId</c>, <c>Message</c>,
 /// then the message's fields and every scope's fields (<c>PaymentId</c>, <c>TraceId</c>, <c>SpanId</c>,
-/// <c>RequestPath</c>, …) at the top level, each name once (the message's own value wins), and <c>Exception</c>.
+/// <c>RequestPath</c>, …) at the top level, each name once (the message's own value wins), <c>Scopes</c> for scopes
+/// that are only a text, and <c>Exception</c>.
 /// A log query filters on <c>PaymentId</c> whatever wrote the line. The stock JSON formatter nests the same values
 /// under <c>State</c> and <c>Scopes</c> and repeats every scope as a text: about 13 KB allocated and 30 µs per line on
 /// the hot path, against about 1 KB here.
@@ -24,7 +25,7 @@ public sealed class CompactJsonConsoleFormatter() : ConsoleFormatter(FormatterNa
     private const string OriginalFormat = "{OriginalFormat}";
 
     /// <summary>The line's own fields: a message or scope field of the same name is left out.</summary>
-    private static readonly string[] Reserved = ["Timestamp", "LogLevel", "Category", "EventId", "Message", "Exception"];
+    private static readonly string[] Reserved = ["Timestamp", "LogLevel", "Category", "EventId", "Message", "Scopes", "Exception"];
 
     // Log lines are not HTML: keep '>' and quotes readable instead of \u003E.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -59,7 +60,18 @@ public sealed class CompactJsonConsoleFormatter() : ConsoleFormatter(FormatterNa
             {
                 l.WriteFields(fields);
             }
+            else if (scope?.ToString() is { Length: > 0 } text)
+            {
+                l.TextScopes.Add(text);
+            }
         }, line);
+        if (line.TextScopes.Count > 0)
+        {
+            // A scope without fields (BeginScope("text")) keeps its text, in order, outermost first.
+            json.WriteStartArray("Scopes");
+            line.TextScopes.ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+        }
         if (logEntry.Exception is { } exception)
         {
             json.WriteString("Exception", exception.ToString());
@@ -82,6 +94,9 @@ public sealed class CompactJsonConsoleFormatter() : ConsoleFormatter(FormatterNa
         private readonly Utf8JsonWriter _json;
         private char[] _chars = new char[1024];
 
+        /// <summary>The texts of the current line's scopes that carry no fields.</summary>
+        public List<string> TextScopes { get; } = [];
+
         public Line() => _json = new Utf8JsonWriter(_bytes, Options);
 
         public void Dispose() => _json.Dispose();
@@ -92,6 +107,7 @@ public sealed class CompactJsonConsoleFormatter() : ConsoleFormatter(FormatterNa
             _json.Reset(_bytes);
             _names.Clear();
             _names.AddRange(Reserved);
+            TextScopes.Clear();
             return _json;
         }
 

@@ -51,6 +51,20 @@ public sealed class CompactJsonConsoleFormatterTests
     }
 
     [Fact]
+    public void Write_ScopesWithoutFields_KeepTheirTextInOrder()
+    {
+        var scopes = new LoggerExternalScopeProvider();
+        using var outer = scopes.Push("sweep pass 12");
+        using var fields = scopes.Push(Fields(("PaymentId", "P4")));
+        using var inner = scopes.Push(42);
+
+        var (_, line) = Format(Fields(("Scopes", "spoofed")), "swept", scopes);
+
+        Assert.Equal(["sweep pass 12", "42"], line.GetProperty("Scopes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("P4", line.GetProperty("PaymentId").GetString());
+    }
+
+    [Fact]
     public void Write_KeepsEachValueItsJsonType()
     {
         var at = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
@@ -85,6 +99,7 @@ public sealed class CompactJsonConsoleFormatterTests
         Assert.Equal("the real message", line.GetProperty("Message").GetString());
         Assert.StartsWith("System.TimeoutException: real", line.GetProperty("Exception").GetString(), StringComparison.Ordinal);
         Assert.Equal(6, line.EnumerateObject().Count());
+        Assert.False(line.TryGetProperty("Scopes", out _));
     }
 
     [Fact]
