@@ -5,7 +5,7 @@ namespace PosConnector.Core.Vtex;
 
 /// <summary>
 /// A pending callback: where to POST, the body, how long to keep trying, and which attempt this is. What is posted is
-/// always taken again from the stored payment at the attempt (<see cref="For"/>), never from an older copy of this.
+/// always taken again from the stored payment at the attempt (<see cref="For(PaymentState, int)"/>), never from an older copy of this.
 /// </summary>
 public sealed record CallbackMessage(string PaymentId, string CallbackUrl, string Body, DateTimeOffset GiveUpAt, int Attempt)
 {
@@ -16,4 +16,8 @@ public sealed record CallbackMessage(string PaymentId, string CallbackUrl, strin
         PosConnectorJson.Serialize(PaymentAnswers.CreatePayment(state)),
         state.CreatedAt.AddSeconds(state.Terms.DelayToCancel),
         attempt);
+
+    /// <summary>The first attempt at the callback a decision owes (its <see cref="PaymentEffect.NotifyVtex"/> effect).</summary>
+    public static CallbackMessage For(string paymentId, PaymentEffect.NotifyVtex notify) =>
+        new(paymentId, notify.CallbackUrl, PosConnectorJson.Serialize(notify.Body), notify.GiveUpAt, Attempt: 1);
 }

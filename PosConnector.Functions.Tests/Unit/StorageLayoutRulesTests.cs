@@ -68,6 +68,18 @@ public sealed class StorageLayoutRulesTests
         Assert.Equal(3, message.Attempt);
     }
 
+    [Fact]
+    public void CallbackMessage_ForADecisionsNotifyEffect_IsTheFirstAttemptAtTheSameCallback()
+    {
+        var state = Given(Approved())!;
+        var notify = new PaymentEffect.NotifyVtex(state.Order.CallbackUrl, PaymentAnswers.CreatePayment(state), state.CreatedAt.AddSeconds(600));
+
+        var message = CallbackMessage.For(state.PaymentId, notify);
+
+        Assert.Equal(CallbackMessage.For(state, attempt: 1) with { GiveUpAt = notify.GiveUpAt }, message);
+        Assert.Equal(state.CreatedAt.AddSeconds(600), message.GiveUpAt);
+    }
+
     private sealed class CountingReminder : IOutboxReminder
     {
         public List<string> Reminded { get; } = [];

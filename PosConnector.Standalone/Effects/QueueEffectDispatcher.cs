@@ -30,8 +30,7 @@ public sealed class QueueEffectDispatcher(
                 deadlines?.PulseAfter(delay);
                 break;
             case PaymentEffect.NotifyVtex notify:
-                var message = new CallbackMessage(paymentId, notify.CallbackUrl, PosConnectorJson.Serialize(notify.Body), notify.GiveUpAt, 1);
-                await storage.Callbacks.SendMessageAsync(PosConnectorJson.Serialize(message), ct);
+                await storage.Callbacks.SendMessageAsync(PosConnectorJson.Serialize(CallbackMessage.For(paymentId, notify)), ct);
                 callbacks?.Pulse();
                 break;
             default:

@@ -54,7 +54,7 @@ public sealed class QueueEffectPlanner(
             : null;
         var callbackTask = notify is null ? null : SendAsync(
             storage.Callbacks,
-            PosConnectorJson.Serialize(new CallbackMessage(paymentId, notify.CallbackUrl, PosConnectorJson.Serialize(notify.Body), notify.GiveUpAt, 1)),
+            PosConnectorJson.Serialize(CallbackMessage.For(paymentId, notify)),
             CallbackDelivery.AttemptWindowFor(callbackOptions.Value),
             null,
             ct);
@@ -129,6 +129,7 @@ public sealed class QueueEffectPlanner(
         await FollowUpAsync(paymentId, "move", async () =>
         {
             moved = await message.HideAsync(QueueDelay.Until(at, time.GetUtcNow()), null, CancellationToken.None);
+            // Measured again after the move, so the wake-up lands just after the message becomes visible.
             deadlineSignal?.PulseAfter(QueueDelay.Until(at, time.GetUtcNow()));
         });
         return moved;
