@@ -22,17 +22,15 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPosConnectorCore(this IServiceCollection services, IConfiguration configuration)
     {
         KeyVaultReferenceCheck.ThrowIfUnresolved(configuration);
-        services.AddValidatedOptions<VtexOptions>(configuration, VtexOptions.SectionName)
-            .Validate(o => VtexOptions.Validate(o) is null, "Vtex:Merchants: each merchant needs Credentials with AppKey and AppToken.")
+        services.AddValidatedOptions<VtexOptions>(configuration, VtexOptions.SectionName, VtexOptions.Validate)
             .Validate<IHostEnvironment>((o, env) => !o.AllowLoopbackCallbacks || CallbackUrlPolicy.AllowsLoopback(o, env),
                 "Vtex:AllowLoopbackCallbacks is only allowed in the Development or Testing environment.");
-        services.AddValidatedOptions<CorsOptions>(configuration, CorsOptions.SectionName);
+        services.AddValidatedOptions<CorsOptions>(configuration, CorsOptions.SectionName, CorsOptions.Validate);
         services.AddValidatedOptions<ConnectorOptions>(configuration, ConnectorOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
         services.AddValidatedOptions<CallbackOptions>(configuration, CallbackOptions.SectionName);
         services.AddValidatedOptions<SweepOptions>(configuration, SweepOptions.SectionName);
-        services.AddValidatedOptions<PaymentOptions>(configuration, PaymentOptions.SectionName)
-            .Validate(o => PaymentOptions.Validate(o) is null, "Payments: TerminalTimeoutSeconds < SecondsWaiting <= DelayToCancelSeconds is required.");
+        services.AddValidatedOptions<PaymentOptions>(configuration, PaymentOptions.SectionName, PaymentOptions.Validate);
 
         services.AddValidatedOptions<TerminalSecretOptions>(configuration, TerminalSecretOptions.SectionName);
         services.AddSingleton<IValidateOptions<TerminalSecretOptions>, TerminalSecretOptionsValidator>();
@@ -68,7 +66,15 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
-        where T : class =>
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+    private static OptionsBuilder<T> AddValidatedOptions<T>(
+        this IServiceCollection services, IConfiguration configuration, string section, Func<T, string?>? rule = null)
+        where T : class
+    {
+        if (rule is not null)
+        {
+            services.AddSingleton<IValidateOptions<T>>(new OptionsRule<T>(rule));
+        }
+
+        return services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+    }
 }

@@ -15,10 +15,10 @@ public sealed class PosEndpoints(
     {
         if (HttpMethods.IsOptions(request.Method))
         {
-            return SubmitUrlCors.Preflight(request, cors.Value.EffectiveOrigins);
+            return SubmitUrlCors.Preflight(request, cors.Value);
         }
 
-        SubmitUrlCors.Apply(request, cors.Value.EffectiveOrigins);
+        SubmitUrlCors.Apply(request, cors.Value);
         var (raw, readError) = await HttpEdge.ReadBodyAsync(request, 16 * 1024, ct);
         if (readError is not null)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Newtonsoft.Json.Linq;
 using PosConnector.Functions.Tests.TestSupport;
 using Xunit;
@@ -14,6 +15,8 @@ namespace PosConnector.Functions.Tests.EndToEnd;
 public sealed class HomologationTests(ConnectorWorld world) : IClassFixture<ConnectorWorld>, IAsyncLifetime
 {
     private const string VtexOrigin = "https://mystore.myvtex.com";
+    private const string StoreDomain = "https://www.mystore.com.br";
+    private const string FastStoreHost = "https://mystore.vtex.app";
     private const string HandTerminal = "T-HAND";
     private const string OtherMerchantTerminal = "O-1";
     private const string StoreTerminal = "S-LOJA1";
@@ -33,62 +36,75 @@ public sealed class HomologationTests(ConnectorWorld world) : IClassFixture<Conn
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    [Fact]
-    public async Task SubmitUrl_BrowserPreflightFromVtex_IsAnsweredWithCorsHeaders()
+    [Theory]
+    [InlineData(VtexOrigin)]
+    [InlineData(StoreDomain)]
+    [InlineData(FastStoreHost)]
+    public async Task SubmitUrl_BrowserPreflightFromAnyStoreDomain_IsAnsweredWithCorsHeaders(string origin)
     {
         var (submitUrl, _) = await NewPaymentAsync();
-        using var http = new HttpClient();
-        using var preflight = new HttpRequestMessage(HttpMethod.Options, submitUrl);
-        preflight.Headers.Add("Origin", VtexOrigin);
-        preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
 
-        using var reply = await http.SendAsync(preflight, TestContext.Current.CancellationToken);
+        using var reply = await PreflightAsync(submitUrl, origin, "content-type, x-requested-with");
 
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
-        Assert.Equal(VtexOrigin, Header(reply, "Access-Control-Allow-Origin"));
+        Assert.Equal(origin, Header(reply, "Access-Control-Allow-Origin"));
         Assert.Contains("POST", Header(reply, "Access-Control-Allow-Methods"), StringComparison.Ordinal);
-        Assert.Contains("Content-Type", Header(reply, "Access-Control-Allow-Headers"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("content-type, x-requested-with", Header(reply, "Access-Control-Allow-Headers"));
         Assert.Contains("Origin", Header(reply, "Vary"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SubmitUrl_PreflightFromAnUnlistedOrigin_GetsNoCorsHeaders()
-    {
-        var (submitUrl, _) = await NewPaymentAsync();
-        using var http = new HttpClient();
-        using var preflight = new HttpRequestMessage(HttpMethod.Options, submitUrl);
-        preflight.Headers.Add("Origin", "https://attacker.example");
-        preflight.Headers.Add("Access-Control-Request-Method", "POST");
-
-        using var reply = await http.SendAsync(preflight, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.Forbidden, reply.StatusCode);
-        Assert.Null(Header(reply, "Access-Control-Allow-Origin"));
-        Assert.Equal("origin-not-allowed", (string?)JObject.Parse(await reply.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))["code"]);
-    }
-
-    [Fact]
-    public async Task SubmitUrl_PostWithAVtexOrigin_IsAcceptedAndReadableByTheBrowser()
+    [Theory]
+    [InlineData(StoreDomain)]
+    [InlineData(FastStoreHost)]
+    public async Task SubmitUrl_PostFromTheStoresOwnDomain_IsAcceptedAndReadableByTheBrowser(string origin)
     {
         var (submitUrl, id) = await NewPaymentAsync();
 
-        using var reply = await PostSerialAsync(submitUrl, HandTerminal, VtexOrigin);
+        using var reply = await PostSerialAsync(submitUrl, HandTerminal, origin);
         var body = JObject.Parse(await reply.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
-        Assert.Equal(VtexOrigin, Header(reply, "Access-Control-Allow-Origin"));
+        Assert.Equal(origin, Header(reply, "Access-Control-Allow-Origin"));
         Assert.Equal(("accepted", id), ((string?)body["status"], (string?)body["paymentId"]));
     }
 
-    [Fact]
-    public async Task SubmitUrl_PostWithAnUnlistedOrigin_IsNotReadableByThatPage()
+    [Theory]
+    [InlineData(StoreDomain)]
+    [InlineData(FastStoreHost)]
+    public async Task SubmitUrl_WrongTokenFromAStoreDomain_IsRefusedAndNothingChanges(string origin)
     {
-        var (submitUrl, _) = await NewPaymentAsync();
+        var (submitUrl, id) = await NewPaymentAsync();
+        var (otherSubmitUrl, _) = await NewPaymentAsync();
+        var forged = submitUrl[..submitUrl.IndexOf("?token=", StringComparison.Ordinal)] + otherSubmitUrl[otherSubmitUrl.IndexOf("?token=", StringComparison.Ordinal)..];
 
-        using var reply = await PostSerialAsync(submitUrl, HandTerminal, "https://attacker.example");
+        using var reply = await PostSerialAsync(forged, HandTerminal, origin);
+        var body = JObject.Parse(await reply.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
-        Assert.Null(Header(reply, "Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.StatusCode);
+        Assert.Equal("invalid-token", (string?)body["code"]);
+        Assert.Equal(origin, Header(reply, "Access-Control-Allow-Origin"));
+        Assert.Equal("identifyingTerminal", (string?)(await Client.AdminPaymentAsync(id)).Json["phase"]);
+    }
+
+    [Fact]
+    public async Task SubmitUrl_OriginTheOperatorDenied_GetsNoCorsHeadersButTheTokenStillDecides()
+    {
+        await using var connector = await ConnectorApp.StartAsync(world.StorageConnectionString, world.Prefix, configure: b =>
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Cors:DeniedOrigins:0"] = "https://*.attacker.example" }));
+        using var client = new PppClient(connector.BaseUrl);
+        var id = Payments.NewId();
+        var created = await client.CreatePaymentAsync(Payments.Create(id, 10m, world.Callbacks.CallbackUrlFor("TX", id)));
+        var submitUrl = (string)JObject.Parse((string)created.Json["paymentAppData"]!["payload"]!)["submitUrl"]!;
+
+        using var preflight = await PreflightAsync(submitUrl, "https://www.attacker.example", "content-type");
+        using var denied = await PostSerialAsync(submitUrl, HandTerminal, "https://www.attacker.example");
+        using var store = await PreflightAsync(submitUrl, StoreDomain, "content-type");
+
+        Assert.Equal(HttpStatusCode.Forbidden, preflight.StatusCode);
+        Assert.Null(Header(preflight, "Access-Control-Allow-Origin"));
+        Assert.Null(Header(denied, "Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.OK, store.StatusCode);
+        Assert.Equal(StoreDomain, Header(store, "Access-Control-Allow-Origin"));
     }
 
     [Fact]
@@ -268,6 +284,18 @@ public sealed class HomologationTests(ConnectorWorld world) : IClassFixture<Conn
 
     private Task<Reply> Cancel(string id, string requestId) =>
         Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, requestId, null), PppClient.Merchant);
+
+    private static async Task<HttpResponseMessage> PreflightAsync(string submitUrl, string origin, string requestedHeaders)
+    {
+        using var http = new HttpClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, submitUrl);
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", requestedHeaders);
+        var reply = await http.SendAsync(preflight, TestContext.Current.CancellationToken);
+        await reply.Content.LoadIntoBufferAsync(TestContext.Current.CancellationToken);
+        return reply;
+    }
 
     private static async Task<HttpResponseMessage> PostSerialAsync(string submitUrl, string serial, string origin)
     {

@@ -19,28 +19,80 @@ namespace PosConnector.Functions.Tests.Unit;
 public sealed class HomologationEdgeRulesTests
 {
     [Theory]
-    [InlineData("https://mystore.myvtex.com", true)]
-    [InlineData("https://a.b.myvtex.com", true)]
-    [InlineData("https://mystore.vtexcommercestable.com.br", true)]
-    [InlineData("https://myvtex.com", false)]
-    [InlineData("http://mystore.myvtex.com", false)]
-    [InlineData("https://mystore.myvtex.com:8443", false)]
-    [InlineData("https://mystore.myvtex.com.evil.example", false)]
-    [InlineData("https://evilmyvtex.com", false)]
-    [InlineData("https://mystore.myvtex.com/", false)]
-    [InlineData("null", false)]
-    [InlineData(null, false)]
-    public void Cors_DefaultOrigins_AreVtexStoreDomainsOverHttpsOnly(string? origin, bool allowed) =>
-        Assert.Equal(allowed, SubmitUrlCors.IsAllowed(CorsOptions.DefaultAllowedOrigins, origin));
+    [InlineData("https://mystore.myvtex.com")]
+    [InlineData("https://www.mystore.com.br")]
+    [InlineData("https://mystore.vtex.app")]
+    [InlineData("https://mystore.vtexcommercebeta.com.br")]
+    [InlineData("http://localhost:3000")]
+    public void Cors_ByDefault_AnyStoreOriginIsAnswered(string origin) =>
+        Assert.True(SubmitUrlCors.IsAllowed(new CorsOptions(), origin));
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("https://mystore.com.br/")]
+    [InlineData("https://mystore.com.br/checkout")]
+    [InlineData("ftp://mystore.com.br")]
+    [InlineData("https://user@mystore.com.br")]
+    public void Cors_NotABrowserOrigin_IsNotAnswered(string? origin) =>
+        Assert.False(SubmitUrlCors.IsAllowed(new CorsOptions(), origin));
 
     [Fact]
-    public void Cors_ConfiguredOriginWithPort_MatchesThatPortOnly()
+    public void Cors_DeniedOrigin_IsRefusedEvenWhenAllowListed()
     {
-        string[] allowed = ["http://localhost:3000"];
+        var options = new CorsOptions { AllowedOrigins = ["https://*.mystore.com.br"], DeniedOrigins = ["https://old.mystore.com.br"] };
 
-        Assert.True(SubmitUrlCors.IsAllowed(allowed, "http://localhost:3000"));
-        Assert.False(SubmitUrlCors.IsAllowed(allowed, "http://localhost:3001"));
-        Assert.False(SubmitUrlCors.IsAllowed(allowed, "https://localhost:3000"));
+        Assert.True(SubmitUrlCors.IsAllowed(options, "https://www.mystore.com.br"));
+        Assert.False(SubmitUrlCors.IsAllowed(options, "https://old.mystore.com.br"));
+        Assert.False(SubmitUrlCors.IsAllowed(new CorsOptions { DeniedOrigins = ["https://*.evil.example"] }, "https://a.evil.example"));
+        Assert.True(SubmitUrlCors.IsAllowed(new CorsOptions { DeniedOrigins = ["https://*.evil.example"] }, "https://evil.example"));
+    }
+
+    [Fact]
+    public void Cors_AllowList_OnlyThoseOriginsAndPorts()
+    {
+        var options = new CorsOptions { AllowedOrigins = ["http://localhost:3000", "https://*.myvtex.com"] };
+
+        Assert.True(SubmitUrlCors.IsAllowed(options, "http://localhost:3000"));
+        Assert.True(SubmitUrlCors.IsAllowed(options, "https://mystore.myvtex.com"));
+        Assert.False(SubmitUrlCors.IsAllowed(options, "http://localhost:3001"));
+        Assert.False(SubmitUrlCors.IsAllowed(options, "https://localhost:3000"));
+        Assert.False(SubmitUrlCors.IsAllowed(options, "https://myvtex.com"));
+        Assert.False(SubmitUrlCors.IsAllowed(options, "https://mystore.myvtex.com:8443"));
+        Assert.False(SubmitUrlCors.IsAllowed(options, "https://mystore.myvtex.com.evil.example"));
+    }
+
+    [Theory]
+    [InlineData("content-type", "content-type")]
+    [InlineData("Content-Type, X-Requested-With", "Content-Type, X-Requested-With")]
+    [InlineData(null, "Content-Type")]
+    [InlineData("", "Content-Type")]
+    [InlineData("content-type, x-evil\r\nSet-Cookie", "Content-Type")]
+    [InlineData("content-type,,", "Content-Type")]
+    public void Cors_RequestedHeaders_EchoedOnlyWhenTheyAreHeaderNames(string? requested, string answered) =>
+        Assert.Equal(answered, SubmitUrlCors.RequestedHeaders(requested));
+
+    [Theory]
+    [InlineData("https://*.mystore.com.br", null)]
+    [InlineData("http://localhost:3000", null)]
+    [InlineData("mystore.com.br", "Cors:AllowedOrigins:0")]
+    [InlineData("https://mystore.com.br/", "Cors:AllowedOrigins:0")]
+    public void CorsOptions_MalformedPattern_IsNamedWithItsSetting(string pattern, string? named)
+    {
+        var failure = CorsOptions.Validate(new CorsOptions { AllowedOrigins = [pattern] });
+
+        if (named is null)
+        {
+            Assert.Null(failure);
+        }
+        else
+        {
+            Assert.Contains(named, failure, StringComparison.Ordinal);
+            Assert.Contains(pattern, failure, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Cors:DeniedOrigins:1", CorsOptions.Validate(new CorsOptions { DeniedOrigins = ["https://ok.example", "nope"] }), StringComparison.Ordinal);
     }
 
     [Theory]
