@@ -17,7 +17,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Everything both hosts share. The host adds its <see cref="IPaymentEffectDispatcher"/> and
-    /// <see cref="Terminals.ITerminalCommandSender"/>. Options are validated at start: a misconfigured host does not start.
+    /// <see cref="ITerminalCommandSender"/>. Options are validated at start: a misconfigured host does not start.
     /// </summary>
     public static IServiceCollection AddPosConnectorCore(this IServiceCollection services, IConfiguration configuration)
     {

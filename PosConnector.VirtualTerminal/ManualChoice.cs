@@ -1,4 +1,4 @@
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.VirtualTerminal;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Json;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.VirtualTerminal;
 

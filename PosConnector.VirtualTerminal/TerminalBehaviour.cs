@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.VirtualTerminal;
 

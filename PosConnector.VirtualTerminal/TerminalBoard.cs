@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.VirtualTerminal;
 

@@ -68,7 +68,7 @@ public static class TerminalPage
         return Json(new HandlerResult(202, new { commandId, choice = pressed }));
     }
 
-    private static async Task PostAsync(ResultPoster poster, SimulatedTerminal terminal, Core.Terminals.TerminalResult result, CancellationToken ct)
+    private static async Task PostAsync(ResultPoster poster, SimulatedTerminal terminal, Domain.Terminals.TerminalResult result, CancellationToken ct)
     {
         try
         {

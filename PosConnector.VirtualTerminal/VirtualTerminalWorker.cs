@@ -4,7 +4,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Json;
 using PosConnector.Core.Storage;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.VirtualTerminal;
 

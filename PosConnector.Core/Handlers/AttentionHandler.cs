@@ -1,6 +1,7 @@
 using System.Globalization;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Handlers;
 

@@ -1,4 +1,4 @@
-using PosConnector.Core.Ppp;
+using PosConnector.Domain.Ppp;
 
 namespace PosConnector.Core.Handlers;
 

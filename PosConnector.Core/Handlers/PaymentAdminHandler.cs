@@ -1,5 +1,6 @@
 using PosConnector.Core.Payments;
-using PosConnector.Core.Ppp;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Ppp;
 
 namespace PosConnector.Core.Handlers;
 

@@ -1,6 +1,7 @@
 using PosConnector.Core.Payments;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Security;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Ppp;
 
 namespace PosConnector.Core.Handlers;
 

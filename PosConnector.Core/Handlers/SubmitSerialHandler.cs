@@ -1,7 +1,9 @@
 using PosConnector.Core.Payments;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Security;
 using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Ppp;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Core.Handlers;
 

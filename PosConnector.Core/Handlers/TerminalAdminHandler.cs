@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Terminals;
+using PosConnector.Domain.Ppp;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Core.Handlers;
 

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging;
 using PosConnector.Core.Http;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Ppp;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Core.Handlers;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Options;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Core.Http;
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Options;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Security;
+using PosConnector.Domain.Ppp;
 
 namespace PosConnector.Core.Http;
 
@@ -17,10 +17,10 @@ public sealed class PppEndpoints(
     PaymentOperationHandler operations,
     IOptions<ConnectorOptions> options)
 {
-    public static HandlerResult Manifest() => HandlerResult.Ok(Ppp.Manifest.Default);
+    public static HandlerResult Manifest() => HandlerResult.Ok(Domain.Ppp.Manifest.Default);
 
     public static HandlerResult PaymentMethods() =>
-        HandlerResult.Ok(new { paymentMethods = Ppp.Manifest.Default.PaymentMethods.Select(m => m.Name).ToList() });
+        HandlerResult.Ok(new { paymentMethods = Domain.Ppp.Manifest.Default.PaymentMethods.Select(m => m.Name).ToList() });
 
     public Task<HandlerResult> CreatePaymentAsync(HttpRequest request, CancellationToken ct) =>
         WithBodyAsync<CreatePaymentRequest>(request, (body, caller, c) => createPayment.HandleAsync(body, HttpEdge.IsTestSuite(request), caller, c), ct);

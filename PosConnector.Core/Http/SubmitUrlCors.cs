@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Options;
-using PosConnector.Core.Security;
+using PosConnector.Domain.Security;
 
 namespace PosConnector.Core.Http;
 

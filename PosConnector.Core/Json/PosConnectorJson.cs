@@ -9,6 +9,9 @@ namespace PosConnector.Core.Json;
 /// <summary>The one serializer configuration for PPP bodies, table payloads and queue messages.</summary>
 public static class PosConnectorJson
 {
+    // Shared: a contract resolver caches what it learns of each type.
+    private static readonly DomainContractResolver Resolver = new();
+
     public static JsonSerializerSettings Settings { get; } = Create();
 
     // One serializer for every call (it is thread-safe): JsonConvert would build a new one from Settings each time.
@@ -41,10 +44,7 @@ public static class PosConnectorJson
 
     private static JsonSerializerSettings Create() => new()
     {
-        ContractResolver = new CamelCasePropertyNamesContractResolver
-        {
-            NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false },
-        },
+        ContractResolver = Resolver,
         Converters = { new StringEnumConverter(new CamelCaseNamingStrategy()) },
         // Money must never pass through double.
         FloatParseHandling = FloatParseHandling.Decimal,

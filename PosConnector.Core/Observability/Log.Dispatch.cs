@@ -21,7 +21,7 @@ public static partial class Log
     public static partial void WorkerFailed(ILogger logger, Exception exception, string queue);
 
     [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Payment {PaymentId}: callback already {Status}, not posted again")]
-    public static partial void CallbackNotOwed(ILogger logger, string paymentId, PosConnector.Core.Payments.CallbackStatus? status);
+    public static partial void CallbackNotOwed(ILogger logger, string paymentId, PosConnector.Domain.Payments.CallbackStatus? status);
 
     [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "Payment {PaymentId}: could not release the callback lease; it lapses by itself")]
     public static partial void LeaseNotReleased(ILogger logger, Exception exception, string paymentId);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PosConnector.Core.Payments;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Observability;
 

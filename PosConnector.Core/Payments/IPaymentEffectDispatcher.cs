@@ -1,3 +1,5 @@
+using PosConnector.Domain.Payments;
+
 namespace PosConnector.Core.Payments;
 
 /// <summary>Carries one effect out. Each host has its own; calls may repeat, so implementations are idempotent.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
 using PosConnector.Core.Storage;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Payments;
 

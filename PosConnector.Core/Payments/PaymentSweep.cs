@@ -5,6 +5,7 @@ using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Vtex;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Payments;
 

@@ -1,4 +1,5 @@
 using PosConnector.Core.Storage;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Payments;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
+using PosConnector.Domain.Security;
 
 namespace PosConnector.Core.Security;
 

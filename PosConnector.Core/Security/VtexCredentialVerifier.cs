@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
+using PosConnector.Domain.Security;
 
 namespace PosConnector.Core.Security;
 

@@ -1,4 +1,4 @@
-using PosConnector.Core.Payments;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Storage;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using PosConnector.Core.Json;
-using PosConnector.Core.Payments;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Storage;
 

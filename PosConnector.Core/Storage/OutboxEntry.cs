@@ -1,6 +1,6 @@
 using Azure;
 using PosConnector.Core.Json;
-using PosConnector.Core.Payments;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Storage;
 

@@ -1,5 +1,5 @@
 using Azure;
-using PosConnector.Core.Payments;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Storage;
 

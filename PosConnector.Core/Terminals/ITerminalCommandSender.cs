@@ -1,3 +1,5 @@
+using PosConnector.Domain.Terminals;
+
 namespace PosConnector.Core.Terminals;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Options;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Core.Terminals;
 

@@ -1,5 +1,6 @@
 using PosConnector.Core.Json;
 using PosConnector.Core.Storage;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Core.Terminals;
 

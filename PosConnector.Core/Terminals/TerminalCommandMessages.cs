@@ -1,6 +1,7 @@
 using Azure.Messaging.ServiceBus;
 using Newtonsoft.Json;
 using PosConnector.Core.Json;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Core.Terminals;
 

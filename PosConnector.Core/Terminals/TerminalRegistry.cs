@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Security;
 using PosConnector.Core.Storage;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Core.Terminals;
 

@@ -4,6 +4,8 @@ using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Vtex;
 
 namespace PosConnector.Core.Vtex;
 

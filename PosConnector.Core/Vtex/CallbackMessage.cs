@@ -1,5 +1,5 @@
 using PosConnector.Core.Json;
-using PosConnector.Core.Payments;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Vtex;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
-using PosConnector.Core.Security;
+using PosConnector.Domain.Security;
 
 namespace PosConnector.Core.Vtex;
 

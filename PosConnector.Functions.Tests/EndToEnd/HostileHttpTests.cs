@@ -8,6 +8,7 @@ using Newtonsoft.Json.Linq;
 using PosConnector.Core.Options;
 using PosConnector.Core.Security;
 using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 using PosConnector.Functions.Tests.TestSupport;
 using Xunit;
 

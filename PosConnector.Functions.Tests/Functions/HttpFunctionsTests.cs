@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 using PosConnector.Functions.Tests.TestSupport;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Newtonsoft.Json.Linq;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 using PosConnector.Functions.Tests.TestSupport;
 using Xunit;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Terminals;
 using PosConnector.Functions.Tests.TestSupport;
 using Xunit;
 

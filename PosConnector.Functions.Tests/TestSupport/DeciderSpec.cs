@@ -1,5 +1,5 @@
-using PosConnector.Core.Payments;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Functions.Tests.TestSupport;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Newtonsoft.Json.Linq;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Functions.Tests.TestSupport;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Newtonsoft.Json.Linq;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Functions.Tests.TestSupport;
 

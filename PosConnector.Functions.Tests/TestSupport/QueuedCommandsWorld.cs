@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using PosConnector.Core.Storage;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Functions.Tests.TestSupport;
 

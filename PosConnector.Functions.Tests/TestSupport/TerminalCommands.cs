@@ -1,7 +1,7 @@
 using PosConnector.Core.Json;
-using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Functions.Tests.TestSupport;
 

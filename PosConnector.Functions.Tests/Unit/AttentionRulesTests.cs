@@ -1,5 +1,5 @@
-using PosConnector.Core.Payments;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Terminals;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
 

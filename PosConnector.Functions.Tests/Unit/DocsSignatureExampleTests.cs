@@ -1,6 +1,6 @@
 using System.Globalization;
 using PosConnector.Core.Json;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 using PosConnector.Functions.Tests.TestSupport;
 using Xunit;
 

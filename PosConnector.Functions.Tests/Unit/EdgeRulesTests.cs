@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
-using PosConnector.Core.Payments;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Security;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Ppp;
+using PosConnector.Domain.Security;
+using PosConnector.Domain.Terminals;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Unit;

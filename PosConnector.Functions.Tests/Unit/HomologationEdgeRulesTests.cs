@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Http;
 using PosConnector.Core.Options;
-using PosConnector.Core.Payments;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Security;
-using PosConnector.Core.Terminals;
 using PosConnector.Core.Vtex;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Ppp;
+using PosConnector.Domain.Terminals;
 using PosConnector.Functions.Tests.TestSupport;
 using Xunit;
 

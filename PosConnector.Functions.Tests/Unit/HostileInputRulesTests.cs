@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using PosConnector.Core.Http;
 using PosConnector.Core.Json;
 using PosConnector.Core.Options;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Security;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Ppp;
+using PosConnector.Domain.Terminals;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Unit;

@@ -1,6 +1,6 @@
-using PosConnector.Core.Payments;
-using PosConnector.Core.Security;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Security;
+using PosConnector.Domain.Terminals;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
 

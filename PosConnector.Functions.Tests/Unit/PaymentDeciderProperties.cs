@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using CsCheck;
 using PosConnector.Core.Json;
-using PosConnector.Core.Payments;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Terminals;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
 

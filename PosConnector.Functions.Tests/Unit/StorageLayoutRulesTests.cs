@@ -2,6 +2,7 @@ using PosConnector.Core.Json;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Vtex;
+using PosConnector.Domain.Payments;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 using PosConnector.VirtualTerminal;
 using Xunit;
 

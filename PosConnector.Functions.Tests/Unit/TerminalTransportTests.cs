@@ -6,6 +6,7 @@ using PosConnector.Core.Json;
 using PosConnector.Core.Options;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 using PosConnector.Functions.Hosting;
 using PosConnector.Functions.Tests.TestSupport;
 using PosConnector.VirtualTerminal;

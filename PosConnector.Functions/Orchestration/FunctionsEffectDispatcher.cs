@@ -1,5 +1,6 @@
 using PosConnector.Core.Payments;
 using PosConnector.Core.Terminals;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Functions.Orchestration;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
-using PosConnector.Core.Ppp;
+using PosConnector.Domain.Ppp;
 using PosConnector.Functions.Hosting;
 using PosConnector.Functions.Messaging;
 

@@ -2,9 +2,9 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
-using PosConnector.Core.Orchestration;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Vtex;
+using PosConnector.Domain.Payments;
 using PosConnector.Functions.Hosting;
 
 namespace PosConnector.Functions.Orchestration;

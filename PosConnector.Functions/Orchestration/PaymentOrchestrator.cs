@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using PosConnector.Core.Orchestration;
 using PosConnector.Core.Vtex;
 using PosConnector.Functions.Hosting;
 

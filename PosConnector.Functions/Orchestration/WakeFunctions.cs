@@ -4,10 +4,9 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using PosConnector.Core.Orchestration;
 using PosConnector.Core.Payments;
-using PosConnector.Core.Ppp;
 using PosConnector.Core.Storage;
+using PosConnector.Domain.Ppp;
 using PosConnector.Functions.Hosting;
 using PosConnector.Functions.Messaging;
 

@@ -15,7 +15,7 @@ public sealed record ApiCredential(string Scheme, string Name, ParameterLocation
     public static ApiCredential SubmitToken { get; } = new("SubmitToken", "token", ParameterLocation.Query,
         "The signed token inside the submitUrl the connector returned in paymentAppData.payload; use the URL as given.");
 
-    public static ApiCredential TerminalSignature { get; } = new("TerminalSignature", Core.Terminals.TerminalSignature.HeaderName,
+    public static ApiCredential TerminalSignature { get; } = new("TerminalSignature", Domain.Terminals.TerminalSignature.HeaderName,
         ParameterLocation.Header, "t=<unix seconds>,v1=<hex HMAC-SHA256(terminal secret, \"<t>.<raw body>\")>; the timestamp must be within 5 minutes.");
 
     public static ApiCredential AdminKey { get; } = new("AdminKey", AdminEndpoints.AdminKeyHeader, ParameterLocation.Header,

@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
 using Newtonsoft.Json.Serialization;
 using PosConnector.Core.Json;

@@ -1,6 +1,6 @@
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Http;
-using PosConnector.Core.Terminals;
+using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Standalone.Apis;
 

@@ -1,5 +1,5 @@
 using PosConnector.Core.Http;
-using PosConnector.Core.Ppp;
+using PosConnector.Domain.Ppp;
 
 namespace PosConnector.Standalone.Apis;
 

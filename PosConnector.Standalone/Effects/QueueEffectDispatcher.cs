@@ -3,6 +3,7 @@ using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
 using PosConnector.Core.Vtex;
+using PosConnector.Domain.Payments;
 using PosConnector.Standalone.Workers;
 
 namespace PosConnector.Standalone.Effects;

@@ -6,6 +6,7 @@ using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Vtex;
+using PosConnector.Domain.Payments;
 using PosConnector.Standalone.Workers;
 
 namespace PosConnector.Standalone.Effects;

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues.Models;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
+using PosConnector.Domain.Payments;
 using PosConnector.Standalone.Effects;
 
 namespace PosConnector.Standalone.Workers;

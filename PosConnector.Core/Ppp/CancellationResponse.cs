@@ -1,4 +1,0 @@
-namespace PosConnector.Core.Ppp;
-
-public sealed record CancellationResponse(
-    string PaymentId, string? CancellationId, string? Code, string Message, string RequestId);

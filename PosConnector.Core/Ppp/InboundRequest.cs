@@ -1,7 +1,0 @@
-namespace PosConnector.Core.Ppp;
-
-public sealed record InboundRequest
-{
-    public string? RequestId { get; init; }
-    public string? PaymentId { get; init; }
-}

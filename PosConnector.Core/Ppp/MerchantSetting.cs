@@ -1,3 +1,0 @@
-namespace PosConnector.Core.Ppp;
-
-public sealed record MerchantSetting(string? Name, string? Value);

@@ -1,7 +1,0 @@
-namespace PosConnector.Core.Ppp;
-
-/// <summary>The PPP error body: <c>{"status":"error","code":"...","message":"..."}</c>.</summary>
-public sealed record PppError(string Code, string Message)
-{
-    public string Status { get; } = "error";
-}

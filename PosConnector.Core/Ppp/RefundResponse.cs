@@ -1,4 +1,0 @@
-namespace PosConnector.Core.Ppp;
-
-public sealed record RefundResponse(
-    string PaymentId, string? RefundId, decimal Value, string? Code, string Message, string RequestId);

@@ -1,4 +1,0 @@
-namespace PosConnector.Core.Ppp;
-
-public sealed record SettlementResponse(
-    string PaymentId, string? SettleId, decimal Value, string? Code, string Message, string RequestId);

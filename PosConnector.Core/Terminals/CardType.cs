@@ -1,7 +1,0 @@
-namespace PosConnector.Core.Terminals;
-
-public enum CardType
-{
-    Credit,
-    Debit,
-}

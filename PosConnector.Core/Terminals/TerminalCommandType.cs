@@ -1,9 +1,0 @@
-namespace PosConnector.Core.Terminals;
-
-public enum TerminalCommandType
-{
-    Charge,
-    Abort,
-    Void,
-    Refund,
-}

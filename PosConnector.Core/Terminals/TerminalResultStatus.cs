@@ -1,9 +1,0 @@
-namespace PosConnector.Core.Terminals;
-
-public enum TerminalResultStatus
-{
-    Approved,
-    Declined,
-    Failed,
-    Aborted,
-}

@@ -1,0 +1,43 @@
+using PosConnector.Domain.Terminals;
+
+namespace PosConnector.Domain.Payments;
+
+/// <summary>Inputs to the decider, in the past tense. Closed: only the nested records derive from it.</summary>
+public abstract record PaymentEvent
+{
+    private PaymentEvent()
+    {
+    }
+
+    /// <summary>Create Payment was called (first call or any repeat).</summary>
+    public sealed record CreatePaymentCalled(string PaymentId, PaymentOrder Order, PaymentTerms Terms, TestSuiteFlow? TestSuiteFlow) : PaymentEvent;
+
+    /// <summary>The terminal-connector app posted a serial; the registry's verdict comes with it.</summary>
+    public sealed record SerialSubmitted(string SerialNumber, TerminalVerdict Verdict) : PaymentEvent;
+
+    public sealed record TerminalResultReceived(string SerialNumber, TerminalResult Result) : PaymentEvent;
+
+    public sealed record DeadlineReached : PaymentEvent;
+
+    public sealed record CancellationRequested(string RequestId) : PaymentEvent;
+
+    public sealed record SettlementRequested(string RequestId, decimal? Value) : PaymentEvent;
+
+    public sealed record RefundRequested(string RequestId, decimal Value) : PaymentEvent;
+
+    public sealed record CallbackDelivered(int Attempts) : PaymentEvent;
+
+    public sealed record CallbackAbandoned(int Attempts, string Reason) : PaymentEvent;
+}
+
+public enum TerminalVerdict
+{
+    Accepted,
+
+    /// <summary>Not registered, or registered to another merchant (the two are indistinguishable to the caller).</summary>
+    Unknown,
+    Disabled,
+
+    /// <summary>The merchant's terminal is restricted to another store (the manifest's "Store code").</summary>
+    OtherStore,
+}

@@ -1,0 +1,3 @@
+namespace PosConnector.Domain.Ppp;
+
+public sealed record MerchantSetting(string? Name, string? Value);

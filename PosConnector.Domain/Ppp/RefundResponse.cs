@@ -1,0 +1,4 @@
+namespace PosConnector.Domain.Ppp;
+
+public sealed record RefundResponse(
+    string PaymentId, string? RefundId, decimal Value, string? Code, string Message, string RequestId);

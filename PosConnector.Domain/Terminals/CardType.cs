@@ -1,0 +1,7 @@
+namespace PosConnector.Domain.Terminals;
+
+public enum CardType
+{
+    Credit,
+    Debit,
+}

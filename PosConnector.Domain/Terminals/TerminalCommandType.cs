@@ -1,0 +1,9 @@
+namespace PosConnector.Domain.Terminals;
+
+public enum TerminalCommandType
+{
+    Charge,
+    Abort,
+    Void,
+    Refund,
+}

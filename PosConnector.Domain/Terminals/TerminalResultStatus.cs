@@ -1,0 +1,9 @@
+namespace PosConnector.Domain.Terminals;
+
+public enum TerminalResultStatus
+{
+    Approved,
+    Declined,
+    Failed,
+    Aborted,
+}

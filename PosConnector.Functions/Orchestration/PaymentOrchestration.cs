@@ -1,0 +1,44 @@
+using PosConnector.Core.Vtex;
+using PosConnector.Domain.Payments;
+using PosConnector.Domain.Vtex;
+
+namespace PosConnector.Functions.Orchestration;
+
+/// <summary>
+/// The whole policy of the Durable orchestration, as a pure function of stored state, so the orchestrator is
+/// a loop of "read state → <see cref="Next"/> → carry the step out" and holds no payment rules itself.
+/// Reading state first also makes a lost or early event harmless.
+/// </summary>
+public static class PaymentOrchestration
+{
+    /// <summary>Event the terminal-result, cancel and callback paths raise on the instance (id = paymentId).</summary>
+    public const string PaymentChangedEvent = "PaymentChanged";
+
+    /// <summary>Upper bound on loop turns before ContinueAsNew keeps the history small.</summary>
+    public const int TurnsPerGeneration = 20;
+
+    /// <summary>Callback attempts in one turn; a longer chain goes on in the next turn (bounded history).</summary>
+    public const int CallbackAttemptsPerTurn = 10;
+
+    /// <summary>
+    /// The deadline timer fires this long after the deadline: a timer firing a moment early (clock skew between
+    /// workers and storage) would only make the decider reschedule, costing a wakeup round trip.
+    /// </summary>
+    public static readonly TimeSpan DeadlineTimerMargin = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the orchestrator waits, on a durable timer, after its <paramref name="failures"/>-th activity failure
+    /// in a row before reading the table again: 2 s doubling to 1 min. It never gives up, so a payment is never stranded.
+    /// </summary>
+    public static TimeSpan RetryAfterFailure(int failures) =>
+        CallbackBackoff.DelayAfter(failures, TimeSpan.FromSeconds(2), 2.0, TimeSpan.FromMinutes(1));
+
+    public static OrchestrationStep Next(PaymentState? state) => state switch
+    {
+        null => new OrchestrationStep.Complete(),
+        { Callback: CallbackStatus.Pending } => new OrchestrationStep.DeliverCallback(CallbackMessage.For(state, attempt: 1)),
+        { Phase: PaymentPhase.AwaitingTerminal, Deadline: { } deadline } => new OrchestrationStep.WaitForChangeOrDeadline(deadline),
+        { IsFinal: false } => new OrchestrationStep.WaitForChange(),
+        _ => new OrchestrationStep.Complete(),
+    };
+}
