@@ -9,7 +9,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
 using PosConnector.Core.Http;
 using PosConnector.Core.Json;
-using PosConnector.Functions.Orchestration;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
 using PosConnector.Core.Vtex;
