@@ -1,7 +1,7 @@
 using PosConnector.Core.Options;
-using PosConnector.Functions.Orchestration;
 using PosConnector.Core.Vtex;
 using PosConnector.Domain.Payments;
+using PosConnector.Functions.Orchestration;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
 

@@ -1,8 +1,8 @@
-using PosConnector.Functions.Orchestration;
 using PosConnector.Domain.Payments;
 using PosConnector.Domain.Security;
 using PosConnector.Domain.Terminals;
 using PosConnector.Domain.Vtex;
+using PosConnector.Functions.Orchestration;
 using PosConnector.VirtualTerminal;
 using Xunit;
 using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
