@@ -1,8 +1,8 @@
 namespace PosConnector.Core.Ppp;
 
 /// <summary>
-/// No <c>autoSettleDelay</c>: it offers the merchant capture choices (such as capture when invoiced) that mean nothing
-/// for a sale the terminal already captured (docs/protocol.md §3.1).
+/// The provider manifest: the two POS methods and the Store code field. It declares no <c>autoSettleDelay</c>, whose
+/// capture choices (such as capture when invoiced) mean nothing for a sale the terminal captured (docs/protocol.md §3.1).
 /// </summary>
 public sealed record Manifest(
     IReadOnlyList<ManifestPaymentMethod> PaymentMethods,

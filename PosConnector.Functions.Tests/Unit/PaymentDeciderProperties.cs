@@ -119,6 +119,9 @@ public sealed partial class PaymentDeciderProperties
         var returning = after.Commands.Where(c => c.Type is TerminalCommandType.Void or TerminalCommandType.Refund
             && c.Result is null or TerminalResultStatus.Approved).Sum(c => c.Amount);
         Assert.InRange(returning, 0m, after.Order.Value);
+
+        // A refund is never answered 501 refund-manually: VTEX's gateway would refund twice (docs/protocol.md §3.5).
+        Assert.All(after.Operations.Where(o => o.Kind == OperationKind.Refund), o => Assert.NotEqual(501, PaymentAnswers.HttpStatus(o)));
         Assert.True(after.Terms == Terms, "terms never change after the first answer");
 
         var serialized = PosConnectorJson.Serialize(after) + PosConnectorJson.Serialize(decision.Effects) + PosConnectorJson.Serialize(decision.Recorded);
