@@ -19,7 +19,8 @@ public abstract record PaymentEvent
 
     public sealed record DeadlineReached : PaymentEvent;
 
-    public sealed record CancellationRequested(string RequestId) : PaymentEvent;
+    /// <summary>VTEX's Cancel; <paramref name="Value"/> is its raw <c>value</c>, read by <see cref="CancelAmount"/>.</summary>
+    public sealed record CancellationRequested(string RequestId, decimal? Value = null) : PaymentEvent;
 
     public sealed record SettlementRequested(string RequestId, decimal? Value) : PaymentEvent;
 

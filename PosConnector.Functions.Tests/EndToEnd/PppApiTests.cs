@@ -21,6 +21,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         Assert.Equal(["Venda Direta Credito", "Venda Direta Debito"], names);
         Assert.All(reply.Json["paymentMethods"]!, m => Assert.NotNull((string?)m["allowsSplit"]));
         Assert.NotEmpty(reply.Json["customFields"]!);
+        Assert.Null(reply.Json["autoSettleDelay"]);
     }
 
     [Fact]

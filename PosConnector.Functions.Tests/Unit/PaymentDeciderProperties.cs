@@ -31,6 +31,8 @@ public sealed partial class PaymentDeciderProperties
             })),
         Gen.Const((PaymentEvent)new PaymentEvent.DeadlineReached()),
         Gen.Int[1, 4].Select(i => (PaymentEvent)new PaymentEvent.CancellationRequested($"C{i}")),
+        Gen.Select(Gen.Int[1, 4], Gen.Int[0, 4000], Gen.Bool,
+            (i, v, cents) => (PaymentEvent)new PaymentEvent.CancellationRequested($"C{i}", cents ? v : v / 100m)),
         Gen.Select(Gen.Int[1, 4], Gen.Int[0, 4000], (i, cents) => (PaymentEvent)new PaymentEvent.SettlementRequested($"S{i}", cents / 100m)),
         Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4000], (i, cents) => (PaymentEvent)new PaymentEvent.RefundRequested($"R{i}", cents / 100m)),
         Gen.Int[1, 5].Select(n => (PaymentEvent)new PaymentEvent.CallbackDelivered(n)),
@@ -111,6 +113,15 @@ public sealed partial class PaymentDeciderProperties
 
         Assert.InRange(after.SettledAmount, 0m, after.Order.Value);
         Assert.InRange(after.RefundedAmount + after.PendingRefundAmount, 0m, after.SettledAmount);
+        Assert.InRange(after.SettledAmount + after.CancelledAmount + after.PendingCancellationAmount, 0m, after.Order.Value);
+
+        // What voids and refunds may give back (sent, or confirmed) never exceeds what the card paid.
+        var returning = after.Commands.Where(c => c.Type is TerminalCommandType.Void or TerminalCommandType.Refund
+            && c.Result is null or TerminalResultStatus.Approved).Sum(c => c.Amount);
+        Assert.InRange(returning, 0m, after.Order.Value);
+
+        // A refund is never answered 501 refund-manually: VTEX's gateway would refund twice (docs/protocol.md §3.5).
+        Assert.All(after.Operations.Where(o => o.Kind == OperationKind.Refund), o => Assert.NotEqual(501, PaymentAnswers.HttpStatus(o)));
         Assert.True(after.Terms == Terms, "terms never change after the first answer");
 
         var serialized = PosConnectorJson.Serialize(after) + PosConnectorJson.Serialize(decision.Effects) + PosConnectorJson.Serialize(decision.Recorded);

@@ -305,7 +305,7 @@ public sealed class PaymentDeciderTests
     }
 
     [Fact]
-    public void Approved_RefundRefusedByTheTerminal_AsksForManualRefund()
+    public void Approved_RefundRefusedByTheTerminal_AnswersARetryableFailureNotRefundManually()
     {
         var settled = When(Given(Approved(100m)), new PaymentEvent.SettlementRequested("S1", 100m)).State;
         var refund = When(settled, new PaymentEvent.RefundRequested("R1", 30m)).State;
@@ -313,7 +313,7 @@ public sealed class PaymentDeciderTests
         var decision = When(refund, Result(2, TerminalCommandType.Refund, TerminalResultStatus.Declined));
 
         var op = decision.State!.FindOperation("R1")!;
-        Assert.Equal(("refund-manually", 501), (op.Code, PaymentAnswers.HttpStatus(op)));
+        Assert.Equal(("refund-declined", 500, OperationStatus.Failed), (op.Code, PaymentAnswers.HttpStatus(op), op.Status));
         Assert.Equal(0m, decision.State.RefundedAmount);
         Assert.Equal(100m, decision.State.RefundableAmount);
     }
