@@ -114,6 +114,7 @@ public static class PaymentDecider
 
         return e.Verdict switch
         {
+            TerminalVerdict.Busy => Reject(state, e, now, "terminal-busy", BusyMessage(e)),
             TerminalVerdict.Accepted => Changed(state, state with
             {
                 Phase = PaymentPhase.TerminalIdentified,
@@ -129,6 +130,12 @@ public static class PaymentDecider
                 "terminal-unknown", $"Terminal {e.SerialNumber} is not registered with this connector.", notify: true),
         };
     }
+
+    /// <summary>Says since when, never which payment: the other sale is another customer's.</summary>
+    private static string BusyMessage(SerialSubmitted e) =>
+        $"Terminal {e.SerialNumber} is busy with another payment" +
+        (e.BusySince is { } since ? $" (started {since.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC)" : "") +
+        "; finish or cancel it on the terminal, or choose another terminal.";
 
     private static Decision OnTerminalResult(PaymentState state, TerminalResultReceived e, DateTimeOffset now)
     {

@@ -103,7 +103,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         var body = Payments.Create(id, 57.00m, world.Callbacks.CallbackUrlFor("TX", id));
         var first = await Client.CreatePaymentAsync(body);
 
-        var submitted = await Client.SubmitSerialAsync(first, ConnectorWorld.Terminal);
+        var submitted = await world.SubmitSerialAsync(first, ConnectorWorld.Terminal);
         var second = await Client.CreatePaymentAsync(body);
         var third = await Client.CreatePaymentAsync(body);
 
@@ -173,7 +173,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         var body = Payments.Create(id, 12.02m, world.Callbacks.CallbackUrlFor("TX", id));
 
         var firstWave = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Client.CreatePaymentAsync(body)));
-        await Client.SubmitSerialAsync(firstWave[0], ConnectorWorld.Terminal);
+        await world.SubmitSerialAsync(firstWave[0], ConnectorWorld.Terminal);
         var secondWave = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Client.CreatePaymentAsync(body)));
         var view = (await Client.AdminPaymentAsync(id)).Json;
 

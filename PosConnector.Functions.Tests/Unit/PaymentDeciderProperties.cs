@@ -17,7 +17,7 @@ public sealed partial class PaymentDeciderProperties
     private static readonly Gen<PaymentEvent> AnyEvent = Gen.OneOf(
         Gen.Const(Created()),
         Gen.Const(Created(flow: TestSuiteFlow.AsyncApproved)),
-        Gen.OneOf(TerminalVerdict.Accepted, TerminalVerdict.Unknown, TerminalVerdict.Disabled)
+        Gen.OneOf(TerminalVerdict.Accepted, TerminalVerdict.Unknown, TerminalVerdict.Disabled, TerminalVerdict.Busy)
             .Select(v => (PaymentEvent)new PaymentEvent.SerialSubmitted(Serial, v)),
         Gen.Const((PaymentEvent)new PaymentEvent.SerialSubmitted("T-2", TerminalVerdict.Accepted)),
         Gen.Select(Gen.Int[1, 5], Gen.Enum<TerminalCommandType>(), Gen.Enum<TerminalResultStatus>(), Gen.OneOf(Serial, "T-2"),
@@ -56,9 +56,24 @@ public sealed partial class PaymentDeciderProperties
                 now = now.AddSeconds(seconds);
                 var decision = PaymentDecider.Decide(state, e, now);
                 AssertInvariants(state, decision);
+                AssertChargesOnlyOnAHeldTerminal(state, decision, now);
                 state = decision.State;
             }
         }, iter: 4000);
+
+    /// <summary>
+    /// One live charge per terminal: a charge goes out only from a state that holds its terminal (so no other payment
+    /// could have taken it), and the payment holds it on after sending.
+    /// </summary>
+    private static void AssertChargesOnlyOnAHeldTerminal(PaymentState? before, Decision decision, DateTimeOffset now)
+    {
+        foreach (var charge in decision.Effects.OfType<PaymentEffect.SendTerminalCommand>().Select(s => s.Command)
+            .Where(c => c.Type == TerminalCommandType.Charge))
+        {
+            Assert.True(TerminalClaimRules.Holds(before!, charge.SerialNumber, now), "a charge goes out only on a terminal its payment holds");
+            Assert.True(TerminalClaimRules.Holds(decision.State!, charge.SerialNumber, now), "the payment holds the terminal it charges on");
+        }
+    }
 
     [Fact]
     public void Decide_SameInputTwice_SecondChangesNothing() =>
