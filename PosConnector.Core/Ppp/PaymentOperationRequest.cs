@@ -1,11 +1,14 @@
 using Newtonsoft.Json;
+using PosConnector.Core.Json;
 
 namespace PosConnector.Core.Ppp;
 
 /// <summary>
 /// The body of Cancel, Settle and Refund: each is keyed by <see cref="RequestId"/>. The amount always comes
-/// from stored state for Cancel, whose <c>value</c> VTEX documents in cents (docs/protocol.md §8).
+/// from stored state for Cancel, whose <c>value</c> VTEX documents in cents (docs/protocol.md §8). On every route
+/// <c>value</c> must be a JSON number, never a string (docs/protocol.md §3.3-3.5).
 /// </summary>
+[AmountFields("value")]
 public sealed record PaymentOperationRequest
 {
     public string? PaymentId { get; init; }
