@@ -13,12 +13,15 @@ namespace PosConnector.Core.Payments;
 /// </summary>
 public static class PaymentDecider
 {
+    /// <summary>A repeated Create Payment whose amount or currency differs from the stored payment's.</summary>
+    public const string AmountMismatch = "payment-amount-mismatch";
+
     public static Decision Decide(PaymentState? state, PaymentEvent @event, DateTimeOffset now) => (state, @event) switch
     {
         (null, CreatePaymentCalled e) => Start(e, now),
         (null, _) => new Decision(null, [], [], DecisionOutcome.Rejected,
             new Rejection("payment-not-found", "No payment with this id exists.")),
-        (_, CreatePaymentCalled) => OnCreatePaymentCalled(state, now),
+        (_, CreatePaymentCalled e) => OnCreatePaymentCalled(state, e, now),
         (_, SerialSubmitted e) => OnSerialSubmitted(state, e, now),
         (_, TerminalResultReceived e) => OnTerminalResult(state, e, now),
         (_, DeadlineReached) => OnDeadline(state, now),
@@ -63,8 +66,15 @@ public static class PaymentDecider
         };
     }
 
-    private static Decision OnCreatePaymentCalled(PaymentState state, DateTimeOffset now)
+    private static Decision OnCreatePaymentCalled(PaymentState state, CreatePaymentCalled repeat, DateTimeOffset now)
     {
+        // A repeat is the same payment asked again: another amount is never charged, nor silently answered as the old one.
+        if (repeat.Order.Value != state.Order.Value || repeat.Order.Currency != state.Order.Currency)
+        {
+            return Reject(state, repeat, now, AmountMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"Payment {state.PaymentId} exists for {state.Order.Value} {state.Order.Currency}; a repeat of it cannot ask for {repeat.Order.Value} {repeat.Order.Currency}."));
+        }
+
         if (state.Phase != PaymentPhase.TerminalIdentified)
         {
             return Unchanged(state);

@@ -250,7 +250,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         { "{not json", "invalid-json" },
         { "[1,2,3]", "invalid-json" },
         { "{\"paymentId\":\"P1\"}", "invalid-request" },
-        { "{\"paymentId\":\"P1\",\"transactionId\":\"T\",\"value\":\"abc\",\"currency\":\"BRL\"}", "invalid-json" },
+        { "{\"paymentId\":\"P1\",\"transactionId\":\"T\",\"value\":\"abc\",\"currency\":\"BRL\"}", "amount-not-a-number" },
         { "{\"paymentId\":\"P1\",\"transactionId\":\"T\",\"value\":-5,\"currency\":\"BRL\",\"callbackUrl\":\"https://x.example/cb\",\"paymentMethod\":\"Venda Direta Credito\"}", "invalid-request" },
         { "{\"paymentId\":\"P1\",\"transactionId\":\"T\",\"value\":5,\"currency\":\"BRL\",\"callbackUrl\":\"https://x.example/cb\",\"paymentMethod\":\"Visa\"}", "invalid-request" },
         { "{\"paymentId\":\"P/1\",\"transactionId\":\"T\",\"value\":5,\"currency\":\"BRL\",\"callbackUrl\":\"https://x.example/cb\",\"paymentMethod\":\"Venda Direta Credito\"}", "invalid-request" },
