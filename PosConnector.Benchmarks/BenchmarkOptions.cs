@@ -6,7 +6,7 @@ namespace PosConnector.Benchmarks;
 internal sealed record BenchmarkOptions(
     int Payments = 200,
     int Concurrency = 16,
-    int Terminals = 8,
+    int Terminals = 16,
     int AnswerDelayMs = 50,
     int Warmup = 8,
     int TimeoutSeconds = 300,
@@ -19,7 +19,7 @@ internal sealed record BenchmarkOptions(
         Usage: dotnet run -c Release --project PosConnector.Benchmarks -- [options]
           --payments N          payments measured (default 200)
           --concurrency N       payments in flight at once (default 16)
-          --terminals N         simulated terminals, payments spread round-robin (default 8)
+          --terminals N         simulated terminals; a payment waits for a free one (one live charge per terminal) (default 16)
           --answer-delay-ms N   virtual terminal delay before approving (default 50)
           --warmup N            unmeasured payments before the run (default 8)
           --timeout-seconds N   bound on the measured run (default 300)

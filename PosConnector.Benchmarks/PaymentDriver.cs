@@ -26,8 +26,15 @@ internal enum PaymentStep
 }
 
 /// <summary>Drives POS payments as the Gateway and Sales App do: create, submit the serial, create again, await the callback.</summary>
+/// <remarks>
+/// A payment takes a free terminal and keeps it until its callback, as a checkout lane does: the connector refuses
+/// a serial for a terminal with another payment's live charge (409 terminal-busy), so with fewer terminals than
+/// payments in flight the extra payments wait for one before they start.
+/// </remarks>
 internal sealed class PaymentDriver(BenchmarkStack stack)
 {
+    private readonly System.Threading.Channels.Channel<string> _freeTerminals = FreeTerminals(stack.Serials);
+
     private static readonly (string Name, string Value)[] Merchant =
         [("X-VTEX-API-AppKey", BenchmarkStack.MerchantAppKey), ("X-VTEX-API-AppToken", BenchmarkStack.MerchantAppToken)];
 
@@ -56,8 +63,31 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
     /// </summary>
     public async Task<PaymentOutcome> PayAsync(int index, CancellationToken ct, Action<PaymentStep>? stepDone = null)
     {
+        var serial = await _freeTerminals.Reader.ReadAsync(ct);
+        try
+        {
+            return await PayOnAsync(serial, index, stepDone, ct);
+        }
+        finally
+        {
+            _freeTerminals.Writer.TryWrite(serial);
+        }
+    }
+
+    private static System.Threading.Channels.Channel<string> FreeTerminals(IReadOnlyList<string> serials)
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        foreach (var serial in serials)
+        {
+            channel.Writer.TryWrite(serial);
+        }
+
+        return channel;
+    }
+
+    private async Task<PaymentOutcome> PayOnAsync(string serial, int index, Action<PaymentStep>? stepDone, CancellationToken ct)
+    {
         var paymentId = Guid.NewGuid().ToString("N").ToUpperInvariant();
-        var serial = stack.Serials[index % stack.Serials.Count];
         var amount = 10 + (index % 90) + 0.50m; // cents 50: the virtual terminal approves
         var body = CreatePaymentBody(paymentId, amount, stack.Callbacks.Expect(paymentId)).ToJsonString();
         double firstMs = double.NaN, submitMs = double.NaN, repeatMs = double.NaN;

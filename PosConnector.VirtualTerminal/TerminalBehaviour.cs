@@ -7,7 +7,8 @@ namespace PosConnector.VirtualTerminal;
 
 /// <summary>
 /// The virtual terminal's outcome rules (docs/terminal-integration.md), a pure function of the command: charge cents
-/// 01 declined, 02 never answers, 03 approves after the deadline, 04 fails, anything else approves.
+/// 01 declined, 02 never answers, 03 approves after the deadline, 04 fails, anything else approves; refund cents 05
+/// declined (cents no charge rule uses), any other refund approves.
 /// </summary>
 public static class TerminalBehaviour
 {
@@ -21,6 +22,8 @@ public static class TerminalBehaviour
             4 => Answer(command, TerminalResultStatus.Failed, answerDelay, "terminal error"),
             _ => Answer(command, TerminalResultStatus.Approved, answerDelay, "approved"),
         },
+        TerminalCommandType.Refund when Cents(command.Amount) == 5 =>
+            Answer(command, TerminalResultStatus.Declined, answerDelay, "refund declined"),
         // A late-approving charge is already past the point of no return: its abort fails.
         TerminalCommandType.Abort when Cents(command.Amount) == 3 =>
             Answer(command, TerminalResultStatus.Failed, answerDelay, "too late to abort"),

@@ -26,7 +26,7 @@ public sealed class CreatePaymentHandler(
         var (order, error) = CreatePaymentValidator.Validate(request, testSuiteFlow);
         if (order is null)
         {
-            return HandlerResult.Error(400, "invalid-request", error!);
+            return new HandlerResult(400, error!);
         }
 
         // Whatever the credentials: the partner's own key must never be posted anywhere but VTEX.
@@ -44,6 +44,12 @@ public sealed class CreatePaymentHandler(
         if (!caller.Owns(state.Order.MerchantName))
         {
             return HandlerResult.Error(409, "payment-id-conflict", $"Payment {paymentId} belongs to another merchant.");
+        }
+
+        // A repeat that asks for another amount than the stored payment: refused by the decider, nothing changed.
+        if (decision.Rejection is { Code: PaymentDecider.AmountMismatch } mismatch)
+        {
+            return HandlerResult.Error(409, mismatch.Code, mismatch.Message);
         }
 
         return HandlerResult.Ok(PaymentAnswers.CreatePayment(state, signer.SubmitUrlFor(paymentId)));

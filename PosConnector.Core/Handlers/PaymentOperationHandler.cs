@@ -38,6 +38,12 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
             return HandlerResult.Error(400, "invalid-request", "value is required and must be a positive amount.");
         }
 
+        // Cancel's value is optional (a partial cancellation); the decider reads it in cents or as decimal.
+        if (!requireValue && request.Value is { } c && (c < 0 || decimal.Round(c, 4) != c))
+        {
+            return HandlerResult.Error(400, "invalid-request", "value, when given, must be a positive amount.");
+        }
+
         var requestId = request.RequestId;
 
         // Another merchant's payment is answered exactly like one that does not exist.
@@ -48,12 +54,17 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
 
         PaymentEvent @event = kind switch
         {
-            OperationKind.Cancellation => new PaymentEvent.CancellationRequested(requestId),
+            OperationKind.Cancellation => new PaymentEvent.CancellationRequested(requestId, request.Value),
             OperationKind.Settlement => new PaymentEvent.SettlementRequested(requestId, request.Value),
             _ => new PaymentEvent.RefundRequested(requestId, request.Value!.Value),
         };
         var decision = await engine.ApplyAsync(paymentId, @event, existing, ct);
         var op = decision.State!.FindOperation(requestId);
+        if (op is null && decision.Rejection is { BadInput: true } bad)
+        {
+            return HandlerResult.Error(400, bad.Code, bad.Message);
+        }
+
         if (op is null || op.Kind != kind)
         {
             return Refused(paymentId, requestId, kind,

@@ -8,8 +8,20 @@ using PosConnector.Domain.Terminals;
 namespace PosConnector.Core.Handlers;
 
 /// <summary>The submitUrl: VTEX's terminal-connector app posts the scanned serial number here.</summary>
-public sealed class SubmitSerialHandler(PaymentEngine engine, SubmitUrlSigner signer, TerminalRegistry registry)
+/// <remarks>
+/// One live charge per terminal (docs/protocol.md §9): a payment takes the terminal with a claim on its registry row
+/// (<see cref="TerminalRegistry.TryClaimAsync"/>, compare-and-set on the row read anyway) and then commits its
+/// identification against exactly the payment version it claimed at; a serial for a terminal another payment holds
+/// (<see cref="TerminalClaimRules"/>) is refused 409 terminal-busy. Any lost race (another claim, or the payment
+/// changed) starts over from the reads, so the claim and the identification always agree. The charge itself needs no
+/// check: it goes out at the next Create Payment only from TerminalIdentified, and while a payment is identified on a
+/// terminal its claim holds, so no other payment can take that terminal meanwhile.
+/// </remarks>
+public sealed class SubmitSerialHandler(PaymentEngine engine, SubmitUrlSigner signer, TerminalRegistry registry, TimeProvider time)
 {
+    /// <summary>Each lost race means another request won: a few rounds settle any realistic contention.</summary>
+    private const int MaxRounds = 10;
+
     public async Task<HandlerResult> HandleAsync(string paymentId, string? token, SerialSubmission body, CancellationToken ct)
     {
         if (!Identifiers.IsPaymentId(paymentId) || !signer.IsValid(paymentId, token))
@@ -23,13 +35,48 @@ public sealed class SubmitSerialHandler(PaymentEngine engine, SubmitUrlSigner si
             return HandlerResult.Error(400, "invalid-serial", "serialNumber is required: 1-64 letters, digits, '.', '-' or '_'.");
         }
 
-        if (await engine.LoadAsync(paymentId, ct) is not { } payment)
+        for (var round = 1; ; round++)
         {
-            return HandlerResult.Error(404, "payment-not-found", $"No payment {paymentId} exists.");
-        }
+            if (await engine.LoadAsync(paymentId, ct) is not { } payment)
+            {
+                return HandlerResult.Error(404, "payment-not-found", $"No payment {paymentId} exists.");
+            }
 
-        var verdict = Verdict(await registry.FindAsync(serial!, ct), payment.State.Order);
-        var decision = await engine.ApplyAsync(paymentId, new PaymentEvent.SerialSubmitted(serial!, verdict), payment, ct);
+            var terminal = await registry.FindRowAsync(serial!, ct);
+            var verdict = Verdict(terminal?.Terminal, payment.State.Order);
+            if (verdict != TerminalVerdict.Accepted || payment.State.Phase != PaymentPhase.IdentifyingTerminal)
+            {
+                // No terminal is taken: a refusal, or a repeat the decider answers from the payment's state.
+                return Answer(serial!, verdict, await engine.ApplyAsync(paymentId, new PaymentEvent.SerialSubmitted(serial!, verdict), payment, ct));
+            }
+
+            var claim = terminal!.Claim;
+            if (claim is not null && claim.PaymentId != paymentId
+                && await engine.LoadAsync(claim.PaymentId, ct) is var holder
+                && TerminalClaimRules.Holds(claim, serial!, holder?.State, holder?.Version ?? 0, time.GetUtcNow()))
+            {
+                return Answer(serial!, TerminalVerdict.Busy,
+                    await engine.ApplyAsync(paymentId, new PaymentEvent.SerialSubmitted(serial!, TerminalVerdict.Busy, claim.ClaimedAt), payment, ct));
+            }
+
+            var ours = claim is not null && claim.PaymentId == paymentId && claim.PaymentVersion == payment.Version;
+            // Only against the version claimed at: if the payment changed meanwhile, the claim no longer holds for it.
+            if ((ours || await registry.TryClaimAsync(terminal, new TerminalClaim(paymentId, payment.Version, time.GetUtcNow()), ct))
+                && await engine.TryApplyAsync(paymentId, new PaymentEvent.SerialSubmitted(serial!, verdict), payment, ct) is { } decision)
+            {
+                return Answer(serial!, verdict, decision);
+            }
+
+            if (round == MaxRounds)
+            {
+                return HandlerResult.Error(409, "terminal-busy",
+                    $"Terminal {serial} is being taken by other payments right now; try again, or choose another terminal.");
+            }
+        }
+    }
+
+    private static HandlerResult Answer(string serial, TerminalVerdict verdict, Decision decision)
+    {
         if (decision.Rejection is { } rejection)
         {
             return HandlerResult.Error(409, rejection.Code, rejection.Message);
@@ -37,7 +84,7 @@ public sealed class SubmitSerialHandler(PaymentEngine engine, SubmitUrlSigner si
 
         var state = decision.State!;
         return verdict == TerminalVerdict.Accepted
-            ? HandlerResult.Ok(new SerialAccepted(paymentId, serial!, Accepted(serial!, state.Phase)))
+            ? HandlerResult.Ok(new SerialAccepted(state.PaymentId, serial, Accepted(serial, state.Phase)))
             : HandlerResult.Error(422, state.Code!, state.Message!);
     }
 

@@ -82,7 +82,10 @@ public static class HttpEdge
         _ => HandlerResult.Error(400, "bad-request", "The request is malformed (e.g. an invalid chunked body)."),
     };
 
-    /// <summary>Parses a strict JSON object body; malformed JSON or a wrong type is a 400 naming the place.</summary>
+    /// <summary>
+    /// Parses a strict JSON object body; malformed JSON, an amount <typeparamref name="T"/> declares
+    /// (<see cref="Domain.Ppp.AmountFieldsAttribute"/>) that is not a JSON number, or a wrong type is a 400 naming the place.
+    /// </summary>
     public static (T? Value, HandlerResult? Error) ParseJson<T>(string body)
         where T : class
     {
@@ -91,9 +94,9 @@ public static class HttpEdge
             return (null, HandlerResult.Error(400, "invalid-json", "The request body is empty."));
         }
 
-        if (StrictJson.Check(body) is { } problem)
+        if (StrictJson.Check(body, AmountFields.For<T>()) is { } problem)
         {
-            return (null, HandlerResult.Error(400, "invalid-json", problem));
+            return (null, new HandlerResult(400, problem));
         }
 
         try

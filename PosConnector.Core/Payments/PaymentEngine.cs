@@ -41,18 +41,27 @@ public sealed class PaymentEngine(
     /// loaded) instead of reading the payment again. Its ETag guards the save as any load's would: if it is stale, the
     /// save fails and the engine reloads and decides again.
     /// </summary>
-    public Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, StoredPayment? preloaded, CancellationToken ct) =>
-        ApplyAsync(paymentId, @event, preloaded, assumeNew: false, ct);
+    public async Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, StoredPayment? preloaded, CancellationToken ct) =>
+        (await ApplyAsync(paymentId, @event, preloaded, assumeNew: false, exact: false, ct))!;
+
+    /// <summary>
+    /// Applies <paramref name="event"/> to exactly <paramref name="loaded"/>, or not at all: null when the payment
+    /// changed since (nothing written, nothing decided again). For a caller whose input was judged against that
+    /// version (the terminal claim: <see cref="Domain.Terminals.TerminalClaimRules"/>), which then starts over itself.
+    /// </summary>
+    public Task<Decision?> TryApplyAsync(string paymentId, PaymentEvent @event, StoredPayment loaded, CancellationToken ct) =>
+        ApplyAsync(paymentId, @event, loaded, assumeNew: false, exact: true, ct);
 
     /// <summary>
     /// Applies an event that usually creates the payment (the first Create Payment): decides as if the payment did not
     /// exist and inserts it, without reading first. Only if it exists (the insert conflicts) does the engine read it and
     /// decide again, as for any lost race: one request for a new payment, one more for a repeat.
     /// </summary>
-    public Task<Decision> ApplyToNewAsync(string paymentId, PaymentEvent @event, CancellationToken ct) =>
-        ApplyAsync(paymentId, @event, preloaded: null, assumeNew: true, ct);
+    public async Task<Decision> ApplyToNewAsync(string paymentId, PaymentEvent @event, CancellationToken ct) =>
+        (await ApplyAsync(paymentId, @event, preloaded: null, assumeNew: true, exact: false, ct))!;
 
-    private async Task<Decision> ApplyAsync(string paymentId, PaymentEvent @event, StoredPayment? preloaded, bool assumeNew, CancellationToken ct)
+    private async Task<Decision?> ApplyAsync(
+        string paymentId, PaymentEvent @event, StoredPayment? preloaded, bool assumeNew, bool exact, CancellationToken ct)
     {
         using var scope = Log.PaymentScope(logger, paymentId);
         EffectPlan? plan = null;
@@ -81,6 +90,12 @@ public sealed class PaymentEngine(
             try
             {
                 commit = await repository.CommitAsync(paymentId, loaded, decision, claim, ct, plan?.Outbox ?? []);
+            }
+            catch (ConcurrencyConflictException) when (exact)
+            {
+                Log.Conflict(logger, paymentId, attempt);
+                await DiscardAsync(ref plan, ct);
+                return null;
             }
             catch (ConcurrencyConflictException) when (firstGuess)
             {

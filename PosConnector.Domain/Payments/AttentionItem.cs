@@ -19,4 +19,10 @@ public enum AttentionReason
 
     /// <summary>A refund sent to the terminal has no result (VTEX keeps retrying it).</summary>
     RefundPending,
+
+    /// <summary>The terminal declined a refund: nothing went back to the card (VTEX gets 500 refund-declined).</summary>
+    RefundDeclined,
+
+    /// <summary>Settled in part; the rest, captured at the terminal, is neither settled nor returned.</summary>
+    UnsettledRemainder,
 }

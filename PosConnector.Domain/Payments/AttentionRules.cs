@@ -1,3 +1,4 @@
+using System.Globalization;
 using PosConnector.Domain.Terminals;
 
 namespace PosConnector.Domain.Payments;
@@ -9,8 +10,12 @@ namespace PosConnector.Domain.Payments;
 /// </summary>
 public static class AttentionRules
 {
-    /// <summary>Only callback reasons need the audit trail (the state does not record when a callback began or ended).</summary>
-    public static bool NeedsHistory(PaymentState state) => state.Callback is CallbackStatus.Pending or CallbackStatus.Abandoned;
+    /// <summary>
+    /// Only callback reasons and an unsettled remainder need the audit trail (the state does not record when a callback
+    /// began or ended, nor when a settlement came).
+    /// </summary>
+    public static bool NeedsHistory(PaymentState state) =>
+        state.Callback is CallbackStatus.Pending or CallbackStatus.Abandoned || state.UnsettledRemainder > 0;
 
     public static IEnumerable<AttentionItem> Assess(
         PaymentState state, IReadOnlyList<HistoryEntry> history, DateTimeOffset now, TimeSpan olderThan)
@@ -33,6 +38,25 @@ public static class AttentionRules
             yield return Item(state, AttentionReason.PastDeadline, due, $"Still {state.Phase} after its deadline.");
         }
 
+        // VTEX keeps retrying a declined refund and gets the same 500 refund-declined: only an operator can return the money.
+        foreach (var op in state.Operations.Where(o => o is { Kind: OperationKind.Refund, Status: OperationStatus.Failed }))
+        {
+            var command = state.FindCommand(op.CommandId!);
+            yield return Item(state, AttentionReason.RefundDeclined, command?.IssuedAt ?? finalAt,
+                $"Refund {op.RequestId} of {Money(op.Value)} was declined by terminal {command?.SerialNumber}; nothing was returned to the card. " +
+                "Refund it at the acquirer, or start a new refund with the card present.");
+        }
+
+        // Later settlements (VTEX's Partial settlement mode) or a cancellation of the rest can still cover it.
+        if (state.UnsettledRemainder is > 0 and var unsettled
+            && (history.LastOrDefault(h => h.Event == SettlementEvent && !h.Note.StartsWith("Rejected", StringComparison.Ordinal))?.At ?? finalAt) is var settledAt
+            && now - settledAt >= olderThan)
+        {
+            yield return Item(state, AttentionReason.UnsettledRemainder, settledAt,
+                $"{Money(state.SettledAmount)} of {Money(state.Order.Value)} captured at the terminal is settled; {Money(unsettled)} is neither " +
+                "settled nor returned and the customer still pays it. Settle or cancel it, or refund it at the acquirer.");
+        }
+
         foreach (var command in state.Commands.Where(c => c.Result is null && now - c.IssuedAt >= olderThan))
         {
             if (command.Type is TerminalCommandType.Void or TerminalCommandType.Refund)
@@ -45,6 +69,9 @@ public static class AttentionRules
     }
 
     private const string CallbackAbandonedEvent = nameof(PaymentEvent.CallbackAbandoned);
+    private const string SettlementEvent = nameof(PaymentEvent.SettlementRequested);
+
+    private static string Money(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
 
     private static bool IsFinal(PaymentPhase phase) => phase is PaymentPhase.Approved or PaymentPhase.Denied or PaymentPhase.Cancelled;
 

@@ -23,5 +23,8 @@ public enum DecisionOutcome
     Rejected,
 }
 
-/// <summary>Why an input was refused: a stable code and a message for the caller.</summary>
-public sealed record Rejection(string Code, string Message);
+/// <summary>
+/// Why an input was refused: a stable code and a message for the caller. <see cref="BadInput"/>: the request can never
+/// succeed as sent (answered 400 in the PPP error shape, not the operation's retryable failure).
+/// </summary>
+public sealed record Rejection(string Code, string Message, bool BadInput = false);

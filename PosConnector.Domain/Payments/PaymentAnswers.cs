@@ -56,11 +56,15 @@ public static class PaymentAnswers
     /// </summary>
     public const int RefusedStatus = 500;
 
-    /// <summary>HTTP status for an operation: 200 done, 500 not final yet (VTEX retries), 501 manual.</summary>
+    /// <summary>
+    /// HTTP status for an operation: 200 done, 500 not final yet (VTEX retries) or a refund the terminal declined
+    /// (never 501 for a refund: VTEX known issue, a null refundId with refund-manually makes the gateway refund twice),
+    /// 501 a cancellation to do manually.
+    /// </summary>
     public static int HttpStatus(PaymentOperation op) => op.Status switch
     {
         OperationStatus.Completed => 200,
-        OperationStatus.Pending => 500,
+        OperationStatus.Pending or OperationStatus.Failed => 500,
         _ => 501,
     };
 

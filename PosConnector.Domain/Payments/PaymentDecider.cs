@@ -13,12 +13,15 @@ namespace PosConnector.Domain.Payments;
 /// </summary>
 public static class PaymentDecider
 {
+    /// <summary>A repeated Create Payment whose amount or currency differs from the stored payment's.</summary>
+    public const string AmountMismatch = "payment-amount-mismatch";
+
     public static Decision Decide(PaymentState? state, PaymentEvent @event, DateTimeOffset now) => (state, @event) switch
     {
         (null, CreatePaymentCalled e) => Start(e, now),
         (null, _) => new Decision(null, [], [], DecisionOutcome.Rejected,
             new Rejection("payment-not-found", "No payment with this id exists.")),
-        (_, CreatePaymentCalled) => OnCreatePaymentCalled(state, now),
+        (_, CreatePaymentCalled e) => OnCreatePaymentCalled(state, e, now),
         (_, SerialSubmitted e) => OnSerialSubmitted(state, e, now),
         (_, TerminalResultReceived e) => OnTerminalResult(state, e, now),
         (_, DeadlineReached) => OnDeadline(state, now),
@@ -63,8 +66,15 @@ public static class PaymentDecider
         };
     }
 
-    private static Decision OnCreatePaymentCalled(PaymentState state, DateTimeOffset now)
+    private static Decision OnCreatePaymentCalled(PaymentState state, CreatePaymentCalled repeat, DateTimeOffset now)
     {
+        // A repeat is the same payment asked again: another amount is never charged, nor silently answered as the old one.
+        if (repeat.Order.Value != state.Order.Value || repeat.Order.Currency != state.Order.Currency)
+        {
+            return Reject(state, repeat, now, AmountMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"Payment {state.PaymentId} exists for {state.Order.Value} {state.Order.Currency}; a repeat of it cannot ask for {repeat.Order.Value} {repeat.Order.Currency}."));
+        }
+
         if (state.Phase != PaymentPhase.TerminalIdentified)
         {
             return Unchanged(state);
@@ -114,6 +124,7 @@ public static class PaymentDecider
 
         return e.Verdict switch
         {
+            TerminalVerdict.Busy => Reject(state, e, now, "terminal-busy", BusyMessage(e)),
             TerminalVerdict.Accepted => Changed(state, state with
             {
                 Phase = PaymentPhase.TerminalIdentified,
@@ -129,6 +140,12 @@ public static class PaymentDecider
                 "terminal-unknown", $"Terminal {e.SerialNumber} is not registered with this connector.", notify: true),
         };
     }
+
+    /// <summary>Says since when, never which payment: the other sale is another customer's.</summary>
+    private static string BusyMessage(SerialSubmitted e) =>
+        $"Terminal {e.SerialNumber} is busy with another payment" +
+        (e.BusySince is { } since ? $" (started {since.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC)" : "") +
+        "; finish or cancel it on the terminal, or choose another terminal.";
 
     private static Decision OnTerminalResult(PaymentState state, TerminalResultReceived e, DateTimeOffset now)
     {
@@ -164,8 +181,9 @@ public static class PaymentDecider
         return command.Type switch
         {
             TerminalCommandType.Charge => OnChargeResult(recorded, e, status, now),
+            TerminalCommandType.Refund when IsForCancellation(state, command) => OnCancellationResult(recorded, command, e, status, now),
             TerminalCommandType.Refund => OnRefundResult(recorded, command, e, status, now),
-            TerminalCommandType.Void when command.RequestId is not null => OnCancellationVoidResult(recorded, command, e, status, now),
+            TerminalCommandType.Void when command.RequestId is not null => OnCancellationResult(recorded, command, e, status, now),
             TerminalCommandType.Void => Changed(state, recorded, e, now, status == TerminalResultStatus.Approved
                 ? $"Void {command.CommandId} confirmed by the terminal."
                 : $"OPERATOR ALERT: void {command.CommandId} was {Lower(status)}; reverse the charge manually."),
@@ -217,8 +235,17 @@ public static class PaymentDecider
     {
         var op = state.Operations.First(o => o.CommandId == command.CommandId);
         var approved = status == TerminalResultStatus.Approved;
-        var done = Concluded(op, approved, "Refunded on the terminal.",
-            "refund-manually", $"The terminal answered the refund {Lower(status)}; refund it manually.");
+
+        // Not refund-manually: VTEX's gateway refunds twice on a null refundId with that code (known issue, §9).
+        var done = approved
+            ? op with { Status = OperationStatus.Completed, Code = null, Message = "Refunded on the terminal." }
+            : op with
+            {
+                Status = OperationStatus.Failed,
+                Code = "refund-declined",
+                Message = $"The terminal {Lower(status)} the refund of {Money(op.Value)}: nothing was returned to the card. " +
+                    "Refund it at the acquirer, or start a new refund with the card present.",
+            };
         var next = state with
         {
             Operations = [.. state.Operations.Select(o => o == op ? done : o)],
@@ -226,25 +253,41 @@ public static class PaymentDecider
         };
         return Changed(state, next, e, now, approved
             ? $"Refund {op.RequestId} of {Money(op.Value)} confirmed."
-            : $"OPERATOR ALERT: refund {op.RequestId} of {Money(op.Value)} was {Lower(status)} by the terminal.");
+            : $"OPERATOR ALERT: refund {op.RequestId} of {Money(op.Value)} was {Lower(status)} by the terminal; nothing was returned " +
+                "to the card. VTEX gets 500 refund-declined; refund it at the acquirer or start a new refund.");
     }
 
-    /// <summary>The void of a VTEX cancellation: only now does the cancellation get its cancellationId.</summary>
-    private static Decision OnCancellationVoidResult(
+    private static bool IsForCancellation(PaymentState state, IssuedCommand command) =>
+        state.Operations.Any(o => o.CommandId == command.CommandId && o.Kind == OperationKind.Cancellation);
+
+    /// <summary>
+    /// The void (full) or refund (partial) of a VTEX cancellation: only now does the cancellation get its cancellationId.
+    /// </summary>
+    private static Decision OnCancellationResult(
         PaymentState state, IssuedCommand command, TerminalResultReceived e, TerminalResultStatus status, DateTimeOffset now)
     {
         var approved = status == TerminalResultStatus.Approved;
+        var isVoid = command.Type == TerminalCommandType.Void;
+        var amount = Money(command.Amount);
         var pending = state.Operations.Where(o => o.CommandId == command.CommandId && o.Status == OperationStatus.Pending).ToList();
-        PaymentOperation Done(PaymentOperation op) => Concluded(op, approved, "Successfully cancelled.",
-            "cancel-manually", $"The terminal answered the void {Lower(status)}; cancel the payment manually.");
+        PaymentOperation Done(PaymentOperation op) => Concluded(op, approved, "Successfully cancelled.", "cancel-manually", isVoid
+            ? $"The terminal answered the void {Lower(status)}; cancel the payment manually."
+            : $"The terminal answered the refund of {amount} {Lower(status)}; return {amount} to the card manually.");
         var next = state with
         {
-            Voided = approved || state.Voided,
+            Voided = (isVoid && approved) || state.Voided,
+            CancelledAmount = !isVoid && approved ? state.CancelledAmount + command.Amount : state.CancelledAmount,
             Operations = [.. state.Operations.Select(o => pending.Contains(o) ? Done(o) : o)],
         };
-        return Changed(state, next, e, now, approved
-            ? $"Void {command.CommandId} confirmed by the terminal: payment cancelled ({command.RequestId})."
-            : $"OPERATOR ALERT: void {command.CommandId} for cancellation {command.RequestId} was {Lower(status)}; cancel the payment manually.");
+        return Changed(state, next, e, now, (isVoid, approved) switch
+        {
+            (true, true) => $"Void {command.CommandId} confirmed by the terminal: payment cancelled ({command.RequestId}).",
+            (true, false) => $"OPERATOR ALERT: void {command.CommandId} for cancellation {command.RequestId} was {Lower(status)}; cancel the payment manually.",
+            (false, true) => $"Refund {command.CommandId} confirmed by the terminal: cancellation {command.RequestId} returned {amount} " +
+                $"of {Money(state.Order.Value)}.",
+            _ => $"OPERATOR ALERT: refund {command.CommandId} of {amount} for cancellation {command.RequestId} was {Lower(status)}; " +
+                $"return {amount} to the card manually.",
+        });
     }
 
     /// <summary>An operation the terminal had to confirm: completed, or left to the merchant (501, VTEX alerts them).</summary>
@@ -298,6 +341,7 @@ public static class PaymentDecider
 
         switch (state.Phase)
         {
+            // Nothing was captured yet: the whole payment is cancelled, whatever the value (VTEX's own delayToCancel cancel too).
             case PaymentPhase.IdentifyingTerminal or PaymentPhase.TerminalIdentified or PaymentPhase.AwaitingTerminal:
             {
                 var charging = state.Phase == PaymentPhase.AwaitingTerminal && state.TestSuiteFlow is null;
@@ -325,48 +369,19 @@ public static class PaymentDecider
                     Operations = [.. state.Operations, Op(OperationStatus.Completed, null, "Already cancelled.")],
                 }, e, now, $"Cancellation {e.RequestId} repeated on a voided payment.");
 
-            case PaymentPhase.Approved when state.CancellationPending:
+            case PaymentPhase.Approved when state.VoidPending:
             {
                 // One void serves every cancellation that arrives while it is pending.
-                var inFlight = state.Operations.First(o => o is { Kind: OperationKind.Cancellation, Status: OperationStatus.Pending });
+                var inFlight = state.Operations.First(o => o is { Kind: OperationKind.Cancellation, Status: OperationStatus.Pending }
+                    && state.FindCommand(o.CommandId!)?.Type == TerminalCommandType.Void);
                 return Changed(state, state with
                 {
                     Operations = [.. state.Operations, inFlight with { RequestId = e.RequestId, OperationId = id }],
                 }, e, now, $"Cancellation {e.RequestId} joins the void {inFlight.CommandId} already sent.");
             }
 
-            case PaymentPhase.Approved when state.SettledAmount > 0:
-                return Changed(state, state with
-                {
-                    Operations = [.. state.Operations, Op(OperationStatus.Manual, "cancel-manually",
-                        "The payment is already settled: refund it instead.")],
-                }, e, now, $"Cancellation {e.RequestId} refused: the payment is settled.");
-
             case PaymentPhase.Approved:
-            {
-                var (voidCommand, issued) = state.TestSuiteFlow is null
-                    ? NewCommand(state, TerminalCommandType.Void, state.Order.Value, now, e.RequestId)
-                    : (null, null);
-                if (voidCommand is null)
-                {
-                    return Changed(state, state with
-                    {
-                        Voided = true,
-                        Operations = [.. state.Operations, Op(OperationStatus.Completed, null, "Successfully cancelled.")],
-                    }, e, now, $"Approved payment cancelled ({e.RequestId}).");
-                }
-
-                // cancellationId only once the terminal confirms the void: until then VTEX gets 500 and retries.
-                var next = state with
-                {
-                    Commands = [.. state.Commands, issued!],
-                    Operations = [.. state.Operations, new PaymentOperation(e.RequestId, OperationKind.Cancellation, state.Order.Value,
-                        OperationStatus.Pending, id, "cancel-pending",
-                        $"Void sent to terminal {state.SerialNumber}; waiting for its confirmation.", voidCommand.CommandId)],
-                };
-                return Changed(state, next, e, now, $"Cancellation {e.RequestId}: void {voidCommand.CommandId} sent.",
-                    new SendTerminalCommand(voidCommand));
-            }
+                return CancelApproved(state, e, id, now);
 
             default:
                 return Changed(state, state with
@@ -376,6 +391,82 @@ public static class PaymentDecider
         }
     }
 
+    /// <summary>
+    /// Cancel of an approved payment. Never more than what is still cancellable goes back to the card: the whole
+    /// untouched sale is voided; anything less (a partial value, or the rest after a partial cancellation) is a refund
+    /// of exactly that amount. An ambiguous value is never guessed (501 cancel-manually); an impossible one is 400.
+    /// </summary>
+    private static Decision CancelApproved(PaymentState state, CancellationRequested e, string id, DateTimeOffset now)
+    {
+        PaymentOperation Op(decimal value, OperationStatus status, string? code, string message, string? commandId = null) =>
+            new(e.RequestId, OperationKind.Cancellation, value, status, status == OperationStatus.Manual ? null : id, code, message, commandId);
+        Decision Record(PaymentOperation op, string note, params PaymentEffect[] effects) =>
+            Changed(state, state with { Operations = [.. state.Operations, op] }, e, now, note, effects);
+
+        var cancellable = state.UncommittedAmount;
+        var reading = CancelAmount.Read(e.Value, cancellable);
+        if (state.SettledAmount > 0 && (e.Value is null || reading.Scope == CancelScope.Implausible))
+        {
+            return Record(Op(state.Order.Value, OperationStatus.Manual, "cancel-manually", "The payment is already settled: refund it instead."),
+                $"Cancellation {e.RequestId} refused: the payment is settled.");
+        }
+
+        switch (reading.Scope)
+        {
+            case CancelScope.Implausible:
+            {
+                var v = e.Value!.Value;
+                var read = v == decimal.Truncate(v) ? $"{Money(v / 100m)} (in cents) or {Money(v)}" : Money(v);
+                return Reject(state, e, now, "cancel-exceeds-authorized",
+                    $"Cannot cancel a value of {Money(v)}: neither {read} is above 0 and within the {Money(cancellable)} " +
+                    $"of {Money(state.Order.Value)} that can still be cancelled.", badInput: true);
+            }
+
+            case CancelScope.Ambiguous:
+            {
+                var readings = string.Join(" or ", reading.Readings.Select(Money));
+                return Record(Op(0m, OperationStatus.Manual, "cancel-manually",
+                        $"The cancellation value {Money(e.Value!.Value)} can mean {readings}; nothing was returned. Cancel it manually."),
+                    $"OPERATOR ALERT: cancellation {e.RequestId} with value {Money(e.Value.Value)} can mean {readings} of " +
+                    $"{Money(cancellable)} still cancellable; nothing was returned to the card. Return the right amount manually.");
+            }
+        }
+
+        var amount = reading.Amount;
+        var untouched = amount == state.Order.Value && state.CancelledAmount == 0 && state.PendingCancellationAmount == 0;
+        if (amount == 0)
+        {
+            // Everything was already cancelled by partial cancellations (or their refunds are still on the terminal).
+            return state.PendingCancellationAmount > 0
+                ? Reject(state, e, now, "cancel-pending", "The rest of this payment is being cancelled on the terminal; retry.")
+                : Record(Op(0m, OperationStatus.Completed, null, "Already cancelled."), $"Cancellation {e.RequestId} of a payment already fully cancelled.");
+        }
+
+        if (state.TestSuiteFlow is not null)
+        {
+            return Changed(state, state with
+            {
+                Voided = untouched || state.Voided,
+                CancelledAmount = untouched ? state.CancelledAmount : state.CancelledAmount + amount,
+                Operations = [.. state.Operations, Op(amount, OperationStatus.Completed, null, "Successfully cancelled.")],
+            }, e, now, untouched ? $"Approved payment cancelled ({e.RequestId})." : $"Cancelled {Money(amount)} ({e.RequestId}, Test Suite).");
+        }
+
+        // cancellationId only once the terminal confirms: until then VTEX gets 500 and retries.
+        var (command, issued) = NewCommand(state, untouched ? TerminalCommandType.Void : TerminalCommandType.Refund, amount, now, e.RequestId);
+        var what = untouched ? "Void" : $"Refund of {Money(amount)}";
+        var next = state with
+        {
+            Commands = [.. state.Commands, issued],
+            Operations = [.. state.Operations, Op(amount, OperationStatus.Pending, "cancel-pending",
+                $"{what} sent to terminal {state.SerialNumber}; waiting for its confirmation.", command.CommandId)],
+        };
+        return Changed(state, next, e, now, untouched
+                ? $"Cancellation {e.RequestId}: void {command.CommandId} sent."
+                : $"Cancellation {e.RequestId} of {Money(amount)} (of {Money(state.Order.Value)} authorized): refund {command.CommandId} sent.",
+            new SendTerminalCommand(command));
+    }
+
     private static Decision OnSettlement(PaymentState state, SettlementRequested e, DateTimeOffset now)
     {
         if (state.FindOperation(e.RequestId) is not null)
@@ -383,26 +474,37 @@ public static class PaymentDecider
             return Unchanged(state);
         }
 
-        if (state.Phase != PaymentPhase.Approved || state.Voided || state.CancellationPending)
+        if (state.Phase != PaymentPhase.Approved || state.Voided || state.VoidPending)
         {
             return Reject(state, e, now, "payment-not-approved", $"Only approved payments can be settled; this one is {Describe(state)}.");
         }
 
-        var remaining = state.Order.Value - state.SettledAmount;
+        // What was cancelled (or is being cancelled) went back to the card and can never be settled.
+        var remaining = state.UncommittedAmount;
         var value = e.Value ?? remaining;
         if (value <= 0 || value > remaining)
         {
+            var cancelled = state.CancelledAmount + state.PendingCancellationAmount;
             return Reject(state, e, now, "settle-exceeds-authorized",
-                $"Cannot settle {Money(value)}: {Money(remaining)} of {Money(state.Order.Value)} remains to settle.");
+                $"Cannot settle {Money(value)}: {Money(remaining)} of {Money(state.Order.Value)} remains to settle" +
+                (cancelled > 0 ? $" ({Money(cancelled)} was cancelled)." : "."));
         }
 
         var op = new PaymentOperation(e.RequestId, OperationKind.Settlement, value, OperationStatus.Completed,
             OperationId(state, "S"), null, "Successfully settled.", null);
-        return Changed(state, state with
+        var next = state with
         {
             Operations = [.. state.Operations, op],
             SettledAmount = state.SettledAmount + value,
-        }, e, now, $"Settled {Money(value)} ({e.RequestId}).");
+        };
+
+        // A POS charge is captured at the terminal: what stays unsettled is still paid by the customer (docs/protocol.md §3.4).
+        var unsettled = next.UnsettledRemainder;
+        return Changed(state, next, e, now, unsettled == 0
+            ? $"Settled {Money(value)} ({e.RequestId})."
+            : $"Settled {Money(value)} ({e.RequestId}). OPERATOR ALERT: {Money(unsettled)} of {Money(state.Order.Value)} captured at " +
+                $"the terminal is not settled and the customer still pays it; a later settlement or a cancellation of {Money(unsettled)} " +
+                "covers it, otherwise refund it at the acquirer.");
     }
 
     private static Decision OnRefund(PaymentState state, RefundRequested e, DateTimeOffset now)
@@ -412,7 +514,7 @@ public static class PaymentDecider
             return Unchanged(state);
         }
 
-        if (state.Phase != PaymentPhase.Approved || state.CancellationPending)
+        if (state.Phase != PaymentPhase.Approved || state.VoidPending)
         {
             return Reject(state, e, now, "payment-not-approved", $"Only approved payments can be refunded; this one is {Describe(state)}.");
         }
@@ -497,9 +599,9 @@ public static class PaymentDecider
 
     private static Decision Unchanged(PaymentState state) => new(state, [], [], DecisionOutcome.Unchanged);
 
-    private static Decision Reject(PaymentState state, PaymentEvent e, DateTimeOffset now, string code, string message) =>
+    private static Decision Reject(PaymentState state, PaymentEvent e, DateTimeOffset now, string code, string message, bool badInput = false) =>
         new(state, [], [new HistoryEntry(now, e.GetType().Name, state.Phase, state.Phase, $"Rejected ({code}): {message}")],
-            DecisionOutcome.Rejected, new Rejection(code, message));
+            DecisionOutcome.Rejected, new Rejection(code, message, badInput));
 
     private static (TerminalCommand Command, IssuedCommand Issued) NewCommand(
         PaymentState state, TerminalCommandType type, decimal amount, DateTimeOffset now, string? requestId, int? expiresInSeconds = null)
@@ -543,7 +645,7 @@ public static class PaymentDecider
     private static string Describe(PaymentState state) => state.Phase switch
     {
         PaymentPhase.Approved when state.Voided => "cancelled after approval",
-        PaymentPhase.Approved when state.CancellationPending => "being cancelled (void pending)",
+        PaymentPhase.Approved when state.VoidPending => "being cancelled (void pending)",
         PaymentPhase.IdentifyingTerminal or PaymentPhase.TerminalIdentified or PaymentPhase.AwaitingTerminal => "in progress",
         _ => Lower(state.Phase),
     };

@@ -12,14 +12,18 @@ public abstract record PaymentEvent
     /// <summary>Create Payment was called (first call or any repeat).</summary>
     public sealed record CreatePaymentCalled(string PaymentId, PaymentOrder Order, PaymentTerms Terms, TestSuiteFlow? TestSuiteFlow) : PaymentEvent;
 
-    /// <summary>The terminal-connector app posted a serial; the registry's verdict comes with it.</summary>
-    public sealed record SerialSubmitted(string SerialNumber, TerminalVerdict Verdict) : PaymentEvent;
+    /// <summary>
+    /// The terminal-connector app posted a serial; the registry's verdict comes with it, and for
+    /// <see cref="TerminalVerdict.Busy"/> when the other payment took the terminal.
+    /// </summary>
+    public sealed record SerialSubmitted(string SerialNumber, TerminalVerdict Verdict, DateTimeOffset? BusySince = null) : PaymentEvent;
 
     public sealed record TerminalResultReceived(string SerialNumber, TerminalResult Result) : PaymentEvent;
 
     public sealed record DeadlineReached : PaymentEvent;
 
-    public sealed record CancellationRequested(string RequestId) : PaymentEvent;
+    /// <summary>VTEX's Cancel; <paramref name="Value"/> is its raw <c>value</c>, read by <see cref="CancelAmount"/>.</summary>
+    public sealed record CancellationRequested(string RequestId, decimal? Value = null) : PaymentEvent;
 
     public sealed record SettlementRequested(string RequestId, decimal? Value) : PaymentEvent;
 
@@ -40,4 +44,10 @@ public enum TerminalVerdict
 
     /// <summary>The merchant's terminal is restricted to another store (the manifest's "Store code").</summary>
     OtherStore,
+
+    /// <summary>
+    /// Another payment holds the terminal (<see cref="TerminalClaimRules"/>): refused, and the payment keeps waiting for
+    /// a serial, so the Sales App can try again or choose another terminal.
+    /// </summary>
+    Busy,
 }

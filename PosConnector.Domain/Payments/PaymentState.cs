@@ -32,6 +32,9 @@ public sealed record PaymentState
     public IReadOnlyList<PaymentOperation> Operations { get; init; } = [];
     public decimal SettledAmount { get; init; }
     public decimal RefundedAmount { get; init; }
+
+    /// <summary>Returned to the card by partial cancellations (refund commands the terminal confirmed), never settled.</summary>
+    public decimal CancelledAmount { get; init; }
     public CallbackStatus Callback { get; init; }
 
     [JsonIgnore]
@@ -50,7 +53,27 @@ public sealed record PaymentState
 
     /// <summary>A void for a VTEX cancellation was sent and the terminal has not confirmed it yet.</summary>
     [JsonIgnore]
-    public bool CancellationPending => Operations.Any(o => o is { Kind: OperationKind.Cancellation, Status: OperationStatus.Pending });
+    public bool VoidPending => PendingCancellations(TerminalCommandType.Void).Any();
+
+    /// <summary>Partial cancellations whose refund the terminal has not confirmed yet.</summary>
+    [JsonIgnore]
+    public decimal PendingCancellationAmount => PendingCancellations(TerminalCommandType.Refund).Sum(o => o.Value);
+
+    /// <summary>What a settlement or a cancellation can still take: authorized, less settled and less cancelled (or being cancelled).</summary>
+    [JsonIgnore]
+    public decimal UncommittedAmount => Order.Value - SettledAmount - CancelledAmount - PendingCancellationAmount;
+
+    /// <summary>
+    /// Captured at the terminal, settled in part, and the rest neither settled nor returned: the customer still pays it.
+    /// 0 before any settlement, once voided, and for Test Suite payments (no terminal captured anything).
+    /// </summary>
+    [JsonIgnore]
+    public decimal UnsettledRemainder =>
+        Phase == PaymentPhase.Approved && !Voided && TestSuiteFlow is null && SettledAmount > 0 ? Math.Max(0m, UncommittedAmount) : 0m;
+
+    private IEnumerable<PaymentOperation> PendingCancellations(TerminalCommandType type) =>
+        Operations.Where(o => o is { Kind: OperationKind.Cancellation, Status: OperationStatus.Pending, CommandId: { } id }
+            && FindCommand(id)?.Type == type);
 }
 
 /// <summary>
@@ -115,11 +138,17 @@ public enum OperationStatus
 {
     Completed,
 
-    /// <summary>Waiting for the terminal (refunds, voids of cancellations): answered 500 so VTEX retries.</summary>
+    /// <summary>Waiting for the terminal (refunds, voids and refunds of cancellations): answered 500 so VTEX retries.</summary>
     Pending,
 
-    /// <summary>Cannot be done by the connector: answered 501 cancel-manually / refund-manually.</summary>
+    /// <summary>A cancellation the connector cannot do: answered 501 cancel-manually, so VTEX alerts the merchant.</summary>
     Manual,
+
+    /// <summary>
+    /// A refund the terminal declined: answered 500 refund-declined, never 501 refund-manually (VTEX known issue:
+    /// a null id with refund-manually makes the gateway refund twice). Never retried on the terminal by itself.
+    /// </summary>
+    Failed,
 }
 
 public enum CallbackStatus

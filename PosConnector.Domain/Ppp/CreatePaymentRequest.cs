@@ -2,7 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace PosConnector.Domain.Ppp;
 
-/// <summary>Create Payment request: the fields this connector reads (others are ignored).</summary>
+/// <summary>
+/// Create Payment request: the fields this connector reads (others are ignored). The amounts the OAS types as numbers
+/// must arrive as JSON numbers, read or not: a string is refused, never parsed (docs/protocol.md §3.2).
+/// </summary>
+[AmountFields("value", "referenceValue", "installmentsValue", "miniCart.items[].price")]
 public sealed record CreatePaymentRequest
 {
     public string? PaymentId { get; init; }

@@ -3,9 +3,11 @@ using System.Text.Json.Serialization;
 namespace PosConnector.Domain.Ppp;
 
 /// <summary>
-/// The body of Cancel, Settle and Refund: each is keyed by <see cref="RequestId"/>. The amount always comes
-/// from stored state for Cancel, whose <c>value</c> VTEX documents in cents (docs/protocol.md §8).
+/// The body of Cancel, Settle and Refund: each is keyed by <see cref="RequestId"/>. Cancel's <c>value</c> is optional
+/// (a partial cancellation) and documented by VTEX in cents; it is read both ways (docs/protocol.md §3.3, §8).
+/// On every route <c>value</c> must be a JSON number, never a string (docs/protocol.md §3.3-3.5).
 /// </summary>
+[AmountFields("value")]
 public sealed record PaymentOperationRequest
 {
     public string? PaymentId { get; init; }

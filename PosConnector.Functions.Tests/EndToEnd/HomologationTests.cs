@@ -60,7 +60,7 @@ public sealed class HomologationTests(ConnectorWorld world) : IClassFixture<Conn
     {
         var (submitUrl, id) = await NewPaymentAsync();
 
-        using var reply = await PostSerialAsync(submitUrl, HandTerminal, origin);
+        using var reply = await PostSerialAsync(submitUrl, await IdleTerminalAsync(), origin);
         var body = JObject.Parse(await reply.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
@@ -97,7 +97,7 @@ public sealed class HomologationTests(ConnectorWorld world) : IClassFixture<Conn
         var submitUrl = (string)JObject.Parse((string)created.Json["paymentAppData"]!["payload"]!)["submitUrl"]!;
 
         using var preflight = await PreflightAsync(submitUrl, "https://www.attacker.example", "content-type");
-        using var denied = await PostSerialAsync(submitUrl, HandTerminal, "https://www.attacker.example");
+        using var denied = await PostSerialAsync(submitUrl, await IdleTerminalAsync(), "https://www.attacker.example");
         using var store = await PreflightAsync(submitUrl, StoreDomain, "content-type");
 
         Assert.Equal(HttpStatusCode.Forbidden, preflight.StatusCode);
@@ -252,7 +252,7 @@ public sealed class HomologationTests(ConnectorWorld world) : IClassFixture<Conn
         var id = Payments.NewId();
         var body = Payments.Create(id, 10.01m, world.Callbacks.CallbackUrlFor("TX", id));
         var first = await Client.CreatePaymentAsync(body);
-        await Client.SubmitSerialAsync(first, ConnectorWorld.Terminal);
+        await world.SubmitSerialAsync(first, ConnectorWorld.Terminal);
         await Client.CreatePaymentAsync(body);
         await world.Callbacks.WaitForAsync(id, Patience);
 
@@ -270,6 +270,17 @@ public sealed class HomologationTests(ConnectorWorld world) : IClassFixture<Conn
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         var payload = JObject.Parse((string)reply.Json["paymentAppData"]!["payload"]!);
         return ((string)payload["submitUrl"]!, id);
+    }
+
+    /// <summary>
+    /// A terminal of the test's own: the payment stays identified on it (no next Create Payment), and so holds it
+    /// (one live charge per terminal), which must not keep the hand terminal from the other tests.
+    /// </summary>
+    private async Task<string> IdleTerminalAsync()
+    {
+        var serial = "T-IDLE-" + Payments.NewId()[..8];
+        await Register(serial, TestSettings.MerchantName);
+        return serial;
     }
 
     private async Task<string> ChargeOnHandTerminalAsync(decimal value)

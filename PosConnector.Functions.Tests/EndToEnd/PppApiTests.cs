@@ -21,6 +21,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         Assert.Equal(["Venda Direta Credito", "Venda Direta Debito"], names);
         Assert.All(reply.Json["paymentMethods"]!, m => Assert.NotNull((string?)m["allowsSplit"]));
         Assert.NotEmpty(reply.Json["customFields"]!);
+        Assert.Null(reply.Json["autoSettleDelay"]);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         var body = Payments.Create(id, 57.00m, world.Callbacks.CallbackUrlFor("TX", id));
         var first = await Client.CreatePaymentAsync(body);
 
-        var submitted = await Client.SubmitSerialAsync(first, ConnectorWorld.Terminal);
+        var submitted = await world.SubmitSerialAsync(first, ConnectorWorld.Terminal);
         var second = await Client.CreatePaymentAsync(body);
         var third = await Client.CreatePaymentAsync(body);
 
@@ -172,7 +173,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         var body = Payments.Create(id, 12.02m, world.Callbacks.CallbackUrlFor("TX", id));
 
         var firstWave = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Client.CreatePaymentAsync(body)));
-        await Client.SubmitSerialAsync(firstWave[0], ConnectorWorld.Terminal);
+        await world.SubmitSerialAsync(firstWave[0], ConnectorWorld.Terminal);
         var secondWave = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Client.CreatePaymentAsync(body)));
         var view = (await Client.AdminPaymentAsync(id)).Json;
 
@@ -249,7 +250,7 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
         { "{not json", "invalid-json" },
         { "[1,2,3]", "invalid-json" },
         { "{\"paymentId\":\"P1\"}", "invalid-request" },
-        { "{\"paymentId\":\"P1\",\"transactionId\":\"T\",\"value\":\"abc\",\"currency\":\"BRL\"}", "invalid-json" },
+        { "{\"paymentId\":\"P1\",\"transactionId\":\"T\",\"value\":\"abc\",\"currency\":\"BRL\"}", "amount-not-a-number" },
         { "{\"paymentId\":\"P1\",\"transactionId\":\"T\",\"value\":-5,\"currency\":\"BRL\",\"callbackUrl\":\"https://x.example/cb\",\"paymentMethod\":\"Venda Direta Credito\"}", "invalid-request" },
         { "{\"paymentId\":\"P1\",\"transactionId\":\"T\",\"value\":5,\"currency\":\"BRL\",\"callbackUrl\":\"https://x.example/cb\",\"paymentMethod\":\"Visa\"}", "invalid-request" },
         { "{\"paymentId\":\"P/1\",\"transactionId\":\"T\",\"value\":5,\"currency\":\"BRL\",\"callbackUrl\":\"https://x.example/cb\",\"paymentMethod\":\"Venda Direta Credito\"}", "invalid-request" },

@@ -12,7 +12,8 @@ namespace PosConnector.Functions.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed class StorageOutageTests
 {
-    private const string Serial = "OUT-1";
+    /// <summary>One terminal per payment in flight (and one for the payment after the outage): one live charge per terminal.</summary>
+    private static readonly string[] Serials = [.. Enumerable.Range(1, PaymentsInFlight + 1).Select(i => $"OUT-{i}")];
     private const int PaymentsInFlight = 3;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
@@ -28,18 +29,21 @@ public sealed class StorageOutageTests
         var azurite = await AzuriteProcess.StartAsync(ports, location);
         try
         {
-            var world = ProcessSettings.Create(azurite.ConnectionString, Serial, TimeSpan.FromSeconds(2));
+            var world = ProcessSettings.Create(azurite.ConnectionString, Serials, TimeSpan.FromSeconds(2));
             var (port, baseUrl, settings, terminalSettings) = (world.Port, world.BaseUrl, world.Connector, world.Terminal);
             await using var callbacks = await CallbackReceiver.StartAsync();
             using var client = new PppClient(baseUrl);
             using var connector = await ConnectorProcess.StartAsync(settings, port);
-            await client.RegisterTerminalAsync(Serial);
+            foreach (var serial in Serials)
+            {
+                await client.RegisterTerminalAsync(serial);
+            }
             await using var terminal = await VirtualTerminalApp.StartAsync(terminalSettings);
 
             var before = new List<string>();
             for (var i = 0; i < PaymentsInFlight; i++)
             {
-                before.Add(await StartChargeAsync(client, callbacks));
+                before.Add(await StartChargeAsync(client, callbacks, Serials[i]));
             }
 
             // The terminal answers while storage is down: its results are refused (5xx) and re-posted until it is back.
@@ -49,7 +53,7 @@ public sealed class StorageOutageTests
             azurite.Dispose();
             azurite = await AzuriteProcess.StartAsync(ports, location);
 
-            var after = await RetryAsync(() => StartChargeAsync(client, callbacks));
+            var after = await RetryAsync(() => StartChargeAsync(client, callbacks, Serials[^1]));
             foreach (var id in before.Append(after))
             {
                 var callback = await callbacks.WaitForAsync(id, Patience);
@@ -67,12 +71,12 @@ public sealed class StorageOutageTests
         }
     }
 
-    private static async Task<string> StartChargeAsync(PppClient client, CallbackReceiver callbacks)
+    private static async Task<string> StartChargeAsync(PppClient client, CallbackReceiver callbacks, string serial)
     {
         var id = Payments.NewId();
         var body = Payments.Create(id, 21.50m, callbacks.CallbackUrlFor("TXO", id));
         var first = await client.CreatePaymentAsync(body);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.SubmitSerialAsync(first, Serial)).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.SubmitSerialAsync(first, serial)).Status);
         Assert.Equal("vtex.challenge-wait-for-confirmation", (string?)(await client.CreatePaymentAsync(body)).Json["paymentAppData"]?["appName"]);
         return id;
     }

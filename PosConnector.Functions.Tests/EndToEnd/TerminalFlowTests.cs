@@ -6,8 +6,8 @@ using Xunit;
 namespace PosConnector.Functions.Tests.EndToEnd;
 
 /// <summary>
-/// Charges through the real virtual terminal: each outcome rule, cancellations, refunds, callback retries
-/// and hostile terminal results. The terminal timeout is <see cref="TestSettings.TerminalTimeoutSeconds"/>.
+/// Charges through the real virtual terminal: each outcome rule, cancellations (partial ones too), settlements,
+/// refunds (a declined one too), callback retries and hostile terminal results. The terminal timeout is <see cref="TestSettings.TerminalTimeoutSeconds"/>.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class TerminalFlowTests(ConnectorWorld world) : IClassFixture<ConnectorWorld>
@@ -150,6 +150,107 @@ public sealed class TerminalFlowTests(ConnectorWorld world) : IClassFixture<Conn
         Assert.Equal(HttpStatusCode.OK, final.Status);
         Assert.Equal(30m, (decimal)final.Json["value"]!);
         Assert.False(string.IsNullOrEmpty((string?)final.Json["refundId"]));
+    }
+
+    [Fact]
+    public async Task Cancellation_PartialAfterApproval_RefundsExactlyThatAmountAndTheRestCanStillBeSettled()
+    {
+        var id = await world.StartChargeAsync(31.90m);
+        await world.Callbacks.WaitForAsync(id, Patience);
+
+        // value in cents, as the OpenAPI documents it: 1250 = 12.50 (1250.00 is more than the sale, so not a reading).
+        var reply = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "PC-1", 1250m), PppClient.Merchant);
+        var view = await Client.WaitForPaymentAsync(id, v => Commands(v).Any(c => (string?)c["type"] == "refund" && c["result"]!.Type != JTokenType.Null), Patience);
+        var again = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "PC-1", 1250m), PppClient.Merchant);
+        var tooMuch = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-1", 19.41m), PppClient.Merchant);
+        var rest = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-2", 19.40m), PppClient.Merchant);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, reply.Status);
+        Assert.Equal(("cancel-pending", JTokenType.Null), ((string?)reply.Json["code"], reply.Json["cancellationId"]!.Type));
+        Assert.Equal(["charge", "refund"], Commands(view).Select(c => (string)c["type"]!).ToList());
+        Assert.Equal((12.50m, "approved"), ((decimal)Commands(view)[1]["amount"]!, (string?)Commands(view)[1]["result"]));
+        Assert.Equal((12.50m, false), ((decimal)view["state"]!["cancelledAmount"]!, (bool)view["state"]!["voided"]!));
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.False(string.IsNullOrEmpty((string?)again.Json["cancellationId"]));
+        Assert.Equal((HttpStatusCode.InternalServerError, "settle-exceeds-authorized"), (tooMuch.Status, (string?)tooMuch.Json["code"]));
+        Assert.Equal((HttpStatusCode.OK, 19.40m), (rest.Status, (decimal)rest.Json["value"]!));
+    }
+
+    [Fact]
+    public async Task Cancellation_PartialTheTerminalDeclines_AnswersCancelManuallyAndNeverVoids()
+    {
+        var id = await world.StartChargeAsync(41.90m);
+        await world.Callbacks.WaitForAsync(id, Patience);
+
+        // 12.05: the virtual terminal declines refunds ending in 05, so only a refund of exactly 12.05 is declined.
+        await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "PC-1", 1205m), PppClient.Merchant);
+        var view = await Client.WaitForPaymentAsync(id, v => Commands(v).Any(c => (string?)c["type"] == "refund" && c["result"]!.Type != JTokenType.Null), Patience);
+        var again = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "PC-1", 1205m), PppClient.Merchant);
+
+        Assert.Equal(["charge", "refund"], Commands(view).Select(c => (string)c["type"]!).ToList());
+        Assert.Equal((12.05m, "declined"), ((decimal)Commands(view)[1]["amount"]!, (string?)Commands(view)[1]["result"]));
+        Assert.Equal((HttpStatusCode.NotImplemented, "cancel-manually"), (again.Status, (string?)again.Json["code"]));
+        Assert.Equal(JTokenType.Null, again.Json["cancellationId"]!.Type);
+        Assert.Contains(view["history"]!, h => ((string)h["note"]!).StartsWith("OPERATOR ALERT: refund", StringComparison.Ordinal));
+        Assert.Equal("approved", (string?)view["status"]);
+    }
+
+    [Fact]
+    public async Task Cancellation_AmbiguousOrImpossibleValue_SendsNothingToTheTerminal()
+    {
+        var id = await world.StartChargeAsync(31.90m);
+        await world.Callbacks.WaitForAsync(id, Patience);
+
+        var ambiguous = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "PC-1", 10m), PppClient.Merchant);
+        var impossible = await Client.PostAsync($"/api/payments/{id}/cancellations", Payments.Operation(id, "PC-2", 5000m), PppClient.Merchant);
+        var view = (await Client.AdminPaymentAsync(id)).Json;
+
+        Assert.Equal((HttpStatusCode.NotImplemented, "cancel-manually"), (ambiguous.Status, (string?)ambiguous.Json["code"]));
+        Assert.Contains("0.10 or 10.00", (string?)ambiguous.Json["message"], StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.BadRequest, "error", "cancel-exceeds-authorized"),
+            (impossible.Status, (string?)impossible.Json["status"], (string?)impossible.Json["code"]));
+        Assert.Equal(["charge"], Commands(view).Select(c => (string)c["type"]!).ToList());
+    }
+
+    [Fact]
+    public async Task Refund_DeclinedByTheTerminal_Answers500RefundDeclinedAndIsListedForAttention()
+    {
+        var id = await world.StartChargeAsync(60.00m);
+        await world.Callbacks.WaitForAsync(id, Patience);
+        await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-1", 60m), PppClient.Merchant);
+
+        // The virtual terminal declines refunds ending in 05.
+        await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-1", 10.05m), PppClient.Merchant);
+        await Client.WaitForPaymentAsync(id, v => Commands(v).Any(c => (string?)c["type"] == "refund" && c["result"]!.Type != JTokenType.Null), Patience);
+        var retry = await Client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R-1", 10.05m), PppClient.Merchant);
+        var attention = await Client.GetAsync("/api/admin/attention", PppClient.Admin);
+        var view = (await Client.AdminPaymentAsync(id)).Json;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, retry.Status);
+        Assert.Equal(("refund-declined", JTokenType.Null, 0m), ((string?)retry.Json["code"], retry.Json["refundId"]!.Type, (decimal)retry.Json["value"]!));
+        Assert.Contains("nothing was returned to the card", (string?)retry.Json["message"], StringComparison.Ordinal);
+        Assert.Equal(["charge", "refund"], Commands(view).Select(c => (string)c["type"]!).ToList());
+        Assert.Contains(attention.Json["items"]!, i => (string?)i["paymentId"] == id && (string?)i["why"] == "refundDeclined");
+        Assert.Contains(view["history"]!, h => ((string)h["note"]!).StartsWith("OPERATOR ALERT: refund R-1 of 10.05 was declined", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Settlement_Partial_IsListedForAttentionUntilTheRestIsSettled()
+    {
+        var id = await world.StartChargeAsync(50.00m);
+        await world.Callbacks.WaitForAsync(id, Patience);
+
+        var partial = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-1", 20m), PppClient.Merchant);
+        var listed = await Client.GetAsync("/api/admin/attention?olderThanSeconds=0", PppClient.Admin);
+        var rest = await Client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S-2", 30m), PppClient.Merchant);
+        var after = await Client.GetAsync("/api/admin/attention?olderThanSeconds=0", PppClient.Admin);
+        var view = (await Client.AdminPaymentAsync(id)).Json;
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (partial.Status, rest.Status));
+        var item = Assert.Single(listed.Json["items"]!, i => (string?)i["paymentId"] == id && (string?)i["why"] == "unsettledRemainder");
+        Assert.Contains("30.00", (string?)item["detail"], StringComparison.Ordinal);
+        Assert.DoesNotContain(after.Json["items"]!, i => (string?)i["paymentId"] == id && (string?)i["why"] == "unsettledRemainder");
+        Assert.Contains(view["history"]!, h => ((string)h["note"]!).Contains("OPERATOR ALERT: 30.00 of 50.00 captured at the terminal", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -113,14 +113,8 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
         _pumps.Add(PumpAsync(wakeups, id => wake.WakePayment(id, _durable.Client, _stop.Token)));
         _pumps.Add(PumpAsync(Storage.Outbox, id => wake.DrainOutbox(id, _stop.Token)));
 
-        var registered = await Admin.UpsertTerminal(
-            HttpRequests.Create("PUT", $"/api/admin/terminals/{Terminal}",
-                new JObject { ["merchantName"] = TestSettings.MerchantName, ["label"] = "Counter", ["secret"] = TestSettings.SecretFor(Terminal), ["enabled"] = true }
-                    .ToString(Newtonsoft.Json.Formatting.None),
-                AdminKey),
-            Terminal,
-            _stop.Token);
-        if (FunctionReply.From(registered).Status != 200)
+        var registered = await RegisterTerminalAsync(Terminal);
+        if (registered.Status != 200)
         {
             throw new InvalidOperationException("Could not register the test terminal.");
         }
@@ -165,16 +159,34 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
             (_, callback) => Activities.AbandonCallback(callback, _stop.Token));
     }
 
-    /// <summary>Create → submit serial → create again, all through the HTTP functions: returns the paymentId once charging.</summary>
+    private async Task<FunctionReply> RegisterTerminalAsync(string serial) => FunctionReply.From(await Admin.UpsertTerminal(
+        HttpRequests.Create("PUT", $"/api/admin/terminals/{serial}",
+            new JObject { ["merchantName"] = TestSettings.MerchantName, ["label"] = "Counter", ["secret"] = TestSettings.SecretFor(serial), ["enabled"] = true }
+                .ToString(Newtonsoft.Json.Formatting.None),
+            AdminKey),
+        serial,
+        _stop.Token));
+
+    /// <summary>
+    /// Create → submit serial → create again, all through the HTTP functions: returns the paymentId once charging. Each
+    /// charge goes to a terminal of its own: the connector allows one live charge per terminal, and these tests play
+    /// the terminal, leaving aborts unanswered (the terminal stays busy until the charge's expiry and grace).
+    /// </summary>
     public async Task<string> StartChargeAsync(decimal value)
     {
+        var serial = "F-" + Payments.NewId()[..10];
+        if ((await RegisterTerminalAsync(serial)).Status != 200)
+        {
+            throw new InvalidOperationException($"Could not register terminal {serial}.");
+        }
+
         var paymentId = Payments.NewId();
         var body = Payments.Create(paymentId, value, Callbacks.CallbackUrlFor("TX1", paymentId));
         var first = await CreateAsync(body);
         var payload = JObject.Parse((string)first.Json["paymentAppData"]!["payload"]!);
         var submitUrl = new Uri((string)payload["submitUrl"]!);
         var submitted = FunctionReply.From(await Pos.SubmitSerial(
-            HttpRequests.Post(submitUrl.PathAndQuery, new JObject { ["serialNumber"] = Terminal }), paymentId, _stop.Token));
+            HttpRequests.Post(submitUrl.PathAndQuery, new JObject { ["serialNumber"] = serial }), paymentId, _stop.Token));
         if (submitted.Status != 200)
         {
             throw new InvalidOperationException($"Serial refused: {submitted.Body}");
@@ -227,9 +239,10 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
             ["firstDigits"] = "411111",
             ["lastDigits"] = "1111",
         }.ToString(Newtonsoft.Json.Formatting.None);
-        var signature = TerminalSignature.Create(TestSettings.SecretFor(Terminal), DateTimeOffset.UtcNow, result);
+        var serial = command.SerialNumber;
+        var signature = TerminalSignature.Create(TestSettings.SecretFor(serial), DateTimeOffset.UtcNow, result);
         return FunctionReply.From(await Pos.ReceiveTerminalResult(
-            HttpRequests.Create("POST", $"/api/terminals/{Terminal}/results", result, (TerminalSignature.HeaderName, signature)), Terminal, _stop.Token));
+            HttpRequests.Create("POST", $"/api/terminals/{serial}/results", result, (TerminalSignature.HeaderName, signature)), serial, _stop.Token));
     }
 
     public async Task<JObject> ViewAsync(string paymentId) =>

@@ -50,6 +50,26 @@ public sealed class HttpFunctionsTests(FunctionsWorld world)
     }
 
     [Fact]
+    public async Task CreatePaymentAndSettle_AmountWrittenAsText_AreRefusedLikeInTheStandaloneHost()
+    {
+        var id = Payments.NewId();
+        var body = Payments.Create(id, 12.34m, world.Callbacks.CallbackUrlFor("TX", id));
+        body["value"] = "12,34";
+        var settle = Payments.Operation(id, "S-TEXT", null);
+        settle["value"] = "12,34";
+
+        var created = await world.CreateAsync(body);
+        var settled = FunctionReply.From(await world.Ppp.SettlePayment(
+            HttpRequests.Post($"/api/payments/{id}/settlements", settle, FunctionsWorld.Merchant), id, Ct));
+        var view = FunctionReply.From(await world.Admin.GetPayment(HttpRequests.Get($"/api/admin/payments/{id}", FunctionsWorld.AdminKey), id, Ct));
+
+        AssertPppError(created, 400, "amount-not-a-number");
+        Assert.StartsWith("value must be a JSON number", (string?)created.Json["message"], StringComparison.Ordinal);
+        AssertPppError(settled, 400, "amount-not-a-number");
+        AssertPppError(view, 404);
+    }
+
+    [Fact]
     public async Task CancelSettleRefundAndInbound_AnswerEachOperation()
     {
         var id = await world.StartChargeAsync(20m);

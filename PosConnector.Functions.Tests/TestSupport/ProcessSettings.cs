@@ -6,7 +6,11 @@ namespace PosConnector.Functions.Tests.TestSupport;
 /// </summary>
 public sealed record ProcessSettings(int Port, string BaseUrl, Dictionary<string, string?> Connector, Dictionary<string, string?> Terminal)
 {
-    public static ProcessSettings Create(string storageConnectionString, string serial, TimeSpan answerDelay)
+    public static ProcessSettings Create(string storageConnectionString, string serial, TimeSpan answerDelay) =>
+        Create(storageConnectionString, [serial], answerDelay);
+
+    /// <summary>The virtual terminal simulates all of <paramref name="serials"/>.</summary>
+    public static ProcessSettings Create(string storageConnectionString, string[] serials, TimeSpan answerDelay)
     {
         var prefix = TestEnvironment.UniquePrefix();
         var port = TestEnvironment.FreeTcpPort();
@@ -14,7 +18,7 @@ public sealed record ProcessSettings(int Port, string BaseUrl, Dictionary<string
         var connector = TestSettings.Connector(storageConnectionString, prefix, baseUrl);
         connector["Payments:SecondsWaiting"] = "170";
         connector["Payments:TerminalTimeoutSeconds"] = "150";
-        var terminal = TestSettings.VirtualTerminal(storageConnectionString, prefix, baseUrl, serial);
+        var terminal = TestSettings.VirtualTerminal(storageConnectionString, prefix, baseUrl, serials);
         terminal["VirtualTerminal:AnswerDelay"] = answerDelay.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         return new ProcessSettings(port, baseUrl, connector, terminal);
     }

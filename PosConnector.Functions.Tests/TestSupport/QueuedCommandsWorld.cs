@@ -13,7 +13,7 @@ namespace PosConnector.Functions.Tests.TestSupport;
 /// </summary>
 public sealed class QueuedCommandsWorld : IAsyncDisposable
 {
-    public const string Serial = "QUEUED-1";
+    private const string SerialPrefix = "QUEUED";
 
     private QueuedCommandsWorld(ConnectorApp connector, CallbackReceiver callbacks, PppClient client)
     {
@@ -38,17 +38,26 @@ public sealed class QueuedCommandsWorld : IAsyncDisposable
         var connector = await ConnectorApp.StartAsync(azurite.ConnectionString, TestEnvironment.UniquePrefix(), configure: builder =>
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:TerminalTimeoutSeconds"] = "25" }));
         var client = new PppClient(connector.BaseUrl);
-        await client.RegisterTerminalAsync(Serial);
         return new QueuedCommandsWorld(connector, callbacks, client);
     }
 
-    /// <summary>Create Payment, then the serial: the terminal is identified, no charge sent yet. The body repeats the Create.</summary>
-    public async Task<(string Id, JObject Body)> IdentifiedPaymentAsync()
+    /// <summary>
+    /// Create Payment, then the serial of a terminal of its own (nothing here answers charges, and a terminal with a live
+    /// charge refuses other payments): the terminal is identified, no charge sent yet. The body repeats the Create.
+    /// </summary>
+    public async Task<(string Id, JObject Body)> IdentifiedPaymentAsync(JObject? create = null)
     {
-        var id = Payments.NewId();
-        var body = Payments.Create(id, 12.34m, Callbacks.CallbackUrlFor("TX1", id));
+        var id = (string?)create?["paymentId"] ?? Payments.NewId();
+        var body = create ?? Payments.Create(id, 12.34m, Callbacks.CallbackUrlFor("TX1", id));
+        var serial = $"{SerialPrefix}-{id}";
+        await Client.RegisterTerminalAsync(serial);
         var first = await Client.CreatePaymentAsync(body);
-        await Client.SubmitSerialAsync(first, Serial);
+        var submitted = await Client.SubmitSerialAsync(first, serial);
+        if (submitted.Status != System.Net.HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Serial refused: {submitted.Body}");
+        }
+
         return (id, body);
     }
 

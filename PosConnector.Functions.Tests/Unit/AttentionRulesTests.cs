@@ -64,6 +64,34 @@ public sealed class AttentionRulesTests
         Assert.Empty(AttentionRules.Assess(state, history, Start.AddDays(30), TimeSpan.Zero));
     }
 
+    [Fact]
+    public void Assess_RefundDeclinedByTheTerminal_IsListedWhateverTheThreshold()
+    {
+        var (state, history, declinedAt) = Fold([.. Approved(100m), new PaymentEvent.CallbackDelivered(1),
+            new PaymentEvent.SettlementRequested("S1", 100m), new PaymentEvent.RefundRequested("R1", 30m),
+            Result(2, TerminalCommandType.Refund, TerminalResultStatus.Declined)]);
+
+        var item = Assert.Single(AttentionRules.Assess(state, history, declinedAt, TimeSpan.FromDays(1)));
+        Assert.Equal((AttentionReason.RefundDeclined, state.Commands[^1].IssuedAt), (item.Why, item.Since));
+        Assert.Contains("R1 of 30.00", item.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assess_PartialSettlement_IsListedOnceItHasLastedTheThresholdUntilSomethingCoversTheRest()
+    {
+        var (state, history, settledAt) = Fold([.. Approved(), new PaymentEvent.CallbackDelivered(1), new PaymentEvent.SettlementRequested("S1", 20m)]);
+        var (covered, coveredHistory, _) = Fold([.. Approved(), new PaymentEvent.CallbackDelivered(1), new PaymentEvent.SettlementRequested("S1", 20m),
+            new PaymentEvent.SettlementRequested("S2", 11.90m)]);
+
+        Assert.True(AttentionRules.NeedsHistory(state));
+        Assert.Empty(AttentionRules.Assess(state, history, settledAt + Minute - TimeSpan.FromTicks(1), Minute));
+        var item = Assert.Single(AttentionRules.Assess(state, history, settledAt + Minute, Minute));
+        Assert.Equal((AttentionReason.UnsettledRemainder, settledAt), (item.Why, item.Since));
+        Assert.Contains("11.90", item.Detail, StringComparison.Ordinal);
+        Assert.False(AttentionRules.NeedsHistory(covered));
+        Assert.Empty(AttentionRules.Assess(covered, coveredHistory, Start.AddDays(30), Minute));
+    }
+
     /// <summary>The events applied one second apart from <see cref="Start"/>: final state, audit trail, time of the last event.</summary>
     private static (PaymentState State, List<HistoryEntry> History, DateTimeOffset LastAt) Fold(PaymentEvent[] events)
     {

@@ -14,7 +14,7 @@ public sealed class EdgeRulesTests
 {
     private static CreatePaymentRequest Valid() => new()
     {
-        PaymentId = "PAY-1", TransactionId = "TX1", Reference = "R1", OrderId = "O1", PaymentMethod = "Venda Direta Debito",
+        PaymentId = "PAY-1", TransactionId = "TX1", Reference = "R1", OrderId = "O1", PaymentMethod = "Venda Direta Credito",
         MerchantName = "store", Value = 31.90m, Currency = "BRL", Installments = 3, CallbackUrl = "https://gw.example/cb?X-VTEX-signature=s",
     };
 
@@ -24,15 +24,15 @@ public sealed class EdgeRulesTests
         var (order, error) = CreatePaymentValidator.Validate(Valid(), null);
 
         Assert.Null(error);
-        Assert.Equal(new PaymentOrder("TX1", "R1", "O1", 31.90m, "BRL", 3, CardType.Debit, "https://gw.example/cb?X-VTEX-signature=s", "store"), order);
+        Assert.Equal(new PaymentOrder("TX1", "R1", "O1", 31.90m, "BRL", 3, CardType.Credit, "https://gw.example/cb?X-VTEX-signature=s", "store"), order);
     }
 
     [Fact]
     public void CreatePaymentValidator_MissingOptionalFields_DefaultsThem()
     {
-        var (order, _) = CreatePaymentValidator.Validate(Valid() with { Installments = null, Reference = null, OrderId = null, MerchantName = null, PaymentMethod = "Venda Direta Credito" }, null);
+        var (order, _) = CreatePaymentValidator.Validate(Valid() with { Installments = null, Reference = null, OrderId = null, MerchantName = null, PaymentMethod = "Venda Direta Debito" }, null);
 
-        Assert.Equal((1, "", "", "", CardType.Credit), (order!.Installments, order.Reference, order.OrderId, order.MerchantName, order.CardType));
+        Assert.Equal((1, "", "", "", CardType.Debit), (order!.Installments, order.Reference, order.OrderId, order.MerchantName, order.CardType));
     }
 
     public static TheoryData<CreatePaymentRequest, string> Invalid() => new()
@@ -48,7 +48,7 @@ public sealed class EdgeRulesTests
         { Valid() with { Value = 1.00001m }, "decimal places" },
         { Valid() with { Currency = "brl" }, "currency" },
         { Valid() with { Currency = null }, "currency" },
-        { Valid() with { Installments = 0 }, "installments" },
+        { Valid() with { Installments = -1 }, "installments" },
         { Valid() with { Installments = 100 }, "installments" },
         { Valid() with { CallbackUrl = "ftp://x.example/cb" }, "callbackUrl" },
         { Valid() with { CallbackUrl = "/relative" }, "callbackUrl" },
@@ -66,7 +66,33 @@ public sealed class EdgeRulesTests
         var (order, error) = CreatePaymentValidator.Validate(request, null);
 
         Assert.Null(order);
-        Assert.Contains(mention, error, StringComparison.Ordinal);
+        Assert.Equal(CreatePaymentValidator.InvalidRequest, error!.Code);
+        Assert.Contains(mention, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Venda Direta Credito", 0, 1)]
+    [InlineData("Venda Direta Debito", 0, 1)]
+    [InlineData("Venda Direta Debito", 1, 1)]
+    [InlineData("Venda Direta Credito", 12, 12)]
+    public void CreatePaymentValidator_ZeroInstallments_IsOneSinglePayment(string method, int installments, int stored)
+    {
+        var (order, error) = CreatePaymentValidator.Validate(Valid() with { PaymentMethod = method, Installments = installments }, null);
+
+        Assert.Null(error);
+        Assert.Equal(stored, order!.Installments);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(99)]
+    public void CreatePaymentValidator_DebitInInstallments_IsRefusedWithItsOwnCode(int installments)
+    {
+        var (order, error) = CreatePaymentValidator.Validate(Valid() with { PaymentMethod = "Venda Direta Debito", Installments = installments }, null);
+
+        Assert.Null(order);
+        Assert.Equal(CreatePaymentValidator.DebitInstallments, error!.Code);
+        Assert.Contains($"{installments} installments", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

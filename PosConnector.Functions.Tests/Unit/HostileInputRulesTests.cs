@@ -63,6 +63,79 @@ public sealed class HostileInputRulesTests
         Assert.Equal("invalid-json", ((PppError)error.Body).Code);
     }
 
+    public static TheoryData<string, string> AmountsNotNumbers() => new()
+    {
+        { """{"paymentId": "P1", "value": "29,90"}""", "value must be a JSON number such as 29.90, not a string" },
+        { """{"paymentId": "P1", "value": "29.90"}""", "value must be" },
+        { """{"paymentId": "P1", "Value": "29.90"}""", "Value must be" },
+        { """{"paymentId": "P1", "\u0076alue": "29.90"}""", "value must be" },
+        { """{"value": 29.90, "referenceValue": "29.90"}""", "referenceValue must be" },
+        { """{"value": 29.90, "installmentsValue": true}""", "installmentsValue must be a JSON number such as 29.90, not a boolean" },
+        { """{"value": 29.90, "referenceValue": {"amount": 29.90}}""", "referenceValue must be a JSON number such as 29.90, not an object" },
+        { """{"value": [29.90]}""", "value must be a JSON number such as 29.90, not an array" },
+        { """{"value": 29.90, "miniCart": {"items": [{"price": 1.5}, {"id": "2", "price": "1,50"}]}}""", "miniCart.items[1].price must be" },
+        { """{"value": 29.90, "MiniCart": {"Items": [{"Price": "1.50"}]}}""", "MiniCart.Items[0].Price must be" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AmountsNotNumbers))]
+    public void ParseJson_CreatePaymentAmountNotANumber_IsA400NamingTheFieldNotItsValue(string json, string mention)
+    {
+        var (value, error) = HttpEdge.ParseJson<CreatePaymentRequest>(json);
+
+        Assert.Null(value);
+        Assert.Equal(400, error!.StatusCode);
+        var body = (PppError)error.Body;
+        Assert.Equal("amount-not-a-number", body.Code);
+        Assert.Contains(mention, body.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("29,90", body.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"value": 29.90, "referenceValue": null, "installmentsValue": 2990e-2, "miniCart": {"items": [{"price": 1}, {"price": null}]}}""")]
+    [InlineData("""{"value": 29.90, "merchantSettings": [{"name": "Store code", "value": "12"}], "connectorMetadata": [{"name": "k", "value": "v"}]}""")]
+    [InlineData("""{"value": 29.90, "miniCart": {"shippingValue": 2, "items": [{"id": "29,90", "name": "price"}]}, "items": [{"price": "x"}]}""")]
+    [InlineData("""{"value": 29.90, "card": {"number": "4111", "value": "x"}, "price": "text elsewhere"}""")]
+    public void ParseJson_CreatePaymentAmountsAsNumbersAndOtherValueFieldsAsText_Pass(string json)
+    {
+        var (value, error) = HttpEdge.ParseJson<CreatePaymentRequest>(json);
+
+        Assert.Null(error);
+        Assert.Equal(29.90m, value!.Value);
+    }
+
+    [Theory]
+    [InlineData("""{"requestId": "R1", "value": "10,50"}""")]
+    [InlineData("""{"requestId": "R1", "VALUE": "10.50"}""")]
+    public void ParseJson_OperationValueNotANumber_IsA400(string json)
+    {
+        var (_, error) = HttpEdge.ParseJson<PaymentOperationRequest>(json);
+
+        Assert.Equal("amount-not-a-number", ((PppError)error!.Body).Code);
+    }
+
+    [Fact]
+    public void ParseJson_BodyWithoutAmountFields_KeepsStringValues()
+    {
+        var (value, error) = HttpEdge.ParseJson<InboundRequest>("""{"requestId": "I1", "value": "29,90"}""");
+
+        Assert.Null(error);
+        Assert.Equal("I1", value!.RequestId);
+    }
+
+    [Fact]
+    public void AmountFields_ThePathsTheRequestsDeclare_AreTheOnesTheOasTypesAsNumbers()
+    {
+        var create = AmountFields.For<CreatePaymentRequest>();
+        var operation = AmountFields.For<PaymentOperationRequest>();
+
+        Assert.All(["value", "referenceValue", "installmentsValue"], name => Assert.True(create.Member(name)!.IsAmount));
+        Assert.True(create.Member("miniCart")!.Member("items")!.Element!.Member("price")!.IsAmount);
+        Assert.Null(create.Member("installments"));
+        Assert.True(operation.Member("value")!.IsAmount);
+        Assert.Same(AmountFields.None, AmountFields.For<InboundRequest>());
+    }
+
     [Fact]
     public void ParseJson_StrictBody_StillBindsLikeBefore()
     {

@@ -189,7 +189,8 @@ public sealed class PaymentDeciderEdgeTests
         var decision = When(refund, Result(2, TerminalCommandType.Refund, TerminalResultStatus.Declined));
 
         Assert.StartsWith("OPERATOR ALERT: refund R1 of 10.00 was declined", Assert.Single(decision.Recorded).Note, StringComparison.Ordinal);
-        Assert.Equal("The terminal answered the refund declined; refund it manually.", decision.State!.FindOperation("R1")!.Message);
+        Assert.Equal("The terminal declined the refund of 10.00: nothing was returned to the card. Refund it at the acquirer, or start a new refund with the card present.",
+            decision.State!.FindOperation("R1")!.Message);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed partial class PaymentDeciderProperties
     private static readonly Gen<PaymentEvent> AnyEvent = Gen.OneOf(
         Gen.Const(Created()),
         Gen.Const(Created(flow: TestSuiteFlow.AsyncApproved)),
-        Gen.OneOf(TerminalVerdict.Accepted, TerminalVerdict.Unknown, TerminalVerdict.Disabled)
+        Gen.OneOf(TerminalVerdict.Accepted, TerminalVerdict.Unknown, TerminalVerdict.Disabled, TerminalVerdict.Busy)
             .Select(v => (PaymentEvent)new PaymentEvent.SerialSubmitted(Serial, v)),
         Gen.Const((PaymentEvent)new PaymentEvent.SerialSubmitted("T-2", TerminalVerdict.Accepted)),
         Gen.Select(Gen.Int[1, 5], Gen.Enum<TerminalCommandType>(), Gen.Enum<TerminalResultStatus>(), Gen.OneOf(Serial, "T-2"),
@@ -31,6 +31,8 @@ public sealed partial class PaymentDeciderProperties
             })),
         Gen.Const((PaymentEvent)new PaymentEvent.DeadlineReached()),
         Gen.Int[1, 4].Select(i => (PaymentEvent)new PaymentEvent.CancellationRequested($"C{i}")),
+        Gen.Select(Gen.Int[1, 4], Gen.Int[0, 4000], Gen.Bool,
+            (i, v, cents) => (PaymentEvent)new PaymentEvent.CancellationRequested($"C{i}", cents ? v : v / 100m)),
         Gen.Select(Gen.Int[1, 4], Gen.Int[0, 4000], (i, cents) => (PaymentEvent)new PaymentEvent.SettlementRequested($"S{i}", cents / 100m)),
         Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4000], (i, cents) => (PaymentEvent)new PaymentEvent.RefundRequested($"R{i}", cents / 100m)),
         Gen.Int[1, 5].Select(n => (PaymentEvent)new PaymentEvent.CallbackDelivered(n)),
@@ -54,9 +56,24 @@ public sealed partial class PaymentDeciderProperties
                 now = now.AddSeconds(seconds);
                 var decision = PaymentDecider.Decide(state, e, now);
                 AssertInvariants(state, decision);
+                AssertChargesOnlyOnAHeldTerminal(state, decision, now);
                 state = decision.State;
             }
         }, iter: 4000);
+
+    /// <summary>
+    /// One live charge per terminal: a charge goes out only from a state that holds its terminal (so no other payment
+    /// could have taken it), and the payment holds it on after sending.
+    /// </summary>
+    private static void AssertChargesOnlyOnAHeldTerminal(PaymentState? before, Decision decision, DateTimeOffset now)
+    {
+        foreach (var charge in decision.Effects.OfType<PaymentEffect.SendTerminalCommand>().Select(s => s.Command)
+            .Where(c => c.Type == TerminalCommandType.Charge))
+        {
+            Assert.True(TerminalClaimRules.Holds(before!, charge.SerialNumber, now), "a charge goes out only on a terminal its payment holds");
+            Assert.True(TerminalClaimRules.Holds(decision.State!, charge.SerialNumber, now), "the payment holds the terminal it charges on");
+        }
+    }
 
     [Fact]
     public void Decide_SameInputTwice_SecondChangesNothing() =>
@@ -111,6 +128,15 @@ public sealed partial class PaymentDeciderProperties
 
         Assert.InRange(after.SettledAmount, 0m, after.Order.Value);
         Assert.InRange(after.RefundedAmount + after.PendingRefundAmount, 0m, after.SettledAmount);
+        Assert.InRange(after.SettledAmount + after.CancelledAmount + after.PendingCancellationAmount, 0m, after.Order.Value);
+
+        // What voids and refunds may give back (sent, or confirmed) never exceeds what the card paid.
+        var returning = after.Commands.Where(c => c.Type is TerminalCommandType.Void or TerminalCommandType.Refund
+            && c.Result is null or TerminalResultStatus.Approved).Sum(c => c.Amount);
+        Assert.InRange(returning, 0m, after.Order.Value);
+
+        // A refund is never answered 501 refund-manually: VTEX's gateway would refund twice (docs/protocol.md §3.5).
+        Assert.All(after.Operations.Where(o => o.Kind == OperationKind.Refund), o => Assert.NotEqual(501, PaymentAnswers.HttpStatus(o)));
         Assert.True(after.Terms == Terms, "terms never change after the first answer");
 
         var serialized = PosConnectorJson.Serialize(after) + PosConnectorJson.Serialize(decision.Effects) + PosConnectorJson.Serialize(decision.Recorded);

@@ -132,6 +132,54 @@ public sealed class PaymentDeciderTests
         Assert.Empty(repeat.Effects);
     }
 
+    public static TheoryData<string> EveryPhaseOfACreatedPayment() =>
+        ["identifying", "identified", "charging", "approved"];
+
+    [Theory]
+    [MemberData(nameof(EveryPhaseOfACreatedPayment))]
+    public void AnyPhase_CreatePaymentCalledWithAnotherValue_IsRejectedAndChangesNothing(string phase)
+    {
+        var state = phase switch
+        {
+            "identifying" => Given(Created()),
+            "identified" => Given(Created(), SerialAccepted()),
+            "charging" => Given(Charging()),
+            _ => Given(Approved()),
+        };
+
+        var decision = When(state, Created(319.00m));
+
+        Assert.Equal(DecisionOutcome.Rejected, decision.Outcome);
+        Assert.Equal(PaymentDecider.AmountMismatch, decision.Rejection!.Code);
+        Assert.Contains("31.90 BRL", decision.Rejection.Message, StringComparison.Ordinal);
+        Assert.Same(state, decision.State);
+        Assert.Empty(decision.Effects);
+        Assert.StartsWith($"Rejected ({PaymentDecider.AmountMismatch})", Assert.Single(decision.Recorded).Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TerminalIdentified_CreatePaymentCalledInAnotherCurrency_SendsNoCharge()
+    {
+        var state = Given(Created(), SerialAccepted());
+
+        var decision = When(state, new PaymentEvent.CreatePaymentCalled(PaymentId, Order() with { Currency = "USD" }, Terms, null));
+
+        Assert.Equal(PaymentDecider.AmountMismatch, decision.Rejection!.Code);
+        Assert.Equal(PaymentPhase.TerminalIdentified, decision.State!.Phase);
+        Assert.Empty(decision.Effects);
+    }
+
+    [Fact]
+    public void TerminalIdentified_CreatePaymentCalledWithTheSameAmountWrittenAnotherWay_SendsTheCharge()
+    {
+        var state = Given(Created(31.90m), SerialAccepted());
+
+        var decision = When(state, Created(31.9000m));
+
+        Assert.Equal(DecisionOutcome.Changed, decision.Outcome);
+        Assert.Equal(31.90m, Assert.IsType<PaymentEffect.SendTerminalCommand>(decision.Effects[0]).Command.Amount);
+    }
+
     [Fact]
     public void AwaitingTerminal_Approved_RecordsCardFragmentsAndCallsBack()
     {
@@ -305,7 +353,7 @@ public sealed class PaymentDeciderTests
     }
 
     [Fact]
-    public void Approved_RefundRefusedByTheTerminal_AsksForManualRefund()
+    public void Approved_RefundRefusedByTheTerminal_AnswersARetryableFailureNotRefundManually()
     {
         var settled = When(Given(Approved(100m)), new PaymentEvent.SettlementRequested("S1", 100m)).State;
         var refund = When(settled, new PaymentEvent.RefundRequested("R1", 30m)).State;
@@ -313,7 +361,7 @@ public sealed class PaymentDeciderTests
         var decision = When(refund, Result(2, TerminalCommandType.Refund, TerminalResultStatus.Declined));
 
         var op = decision.State!.FindOperation("R1")!;
-        Assert.Equal(("refund-manually", 501), (op.Code, PaymentAnswers.HttpStatus(op)));
+        Assert.Equal(("refund-declined", 500, OperationStatus.Failed), (op.Code, PaymentAnswers.HttpStatus(op), op.Status));
         Assert.Equal(0m, decision.State.RefundedAmount);
         Assert.Equal(100m, decision.State.RefundableAmount);
     }

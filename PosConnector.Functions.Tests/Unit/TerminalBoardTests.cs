@@ -22,6 +22,20 @@ public sealed class TerminalBoardTests
     }
 
     [Fact]
+    public void PlanFor_RefundEndingIn05_IsDeclinedAndAnyOtherRefundOrA05ChargeApproves()
+    {
+        var board = Board(manual: true);
+
+        var declined = board.PlanFor(Terminal, Command("P-1", TerminalCommandType.Refund, 10.05m)).Result!;
+        var refunded = board.PlanFor(Terminal, Command("P-2", TerminalCommandType.Refund, 10.01m)).Result!;
+        var charge = TerminalBehaviour.PlanFor(Command("P-3", TerminalCommandType.Charge, 10.05m), TimeSpan.Zero, TimeSpan.Zero).Result!;
+
+        Assert.Equal((TerminalResultStatus.Declined, "refund declined"), (declined.Status, declined.Message));
+        Assert.Equal(TerminalResultStatus.Approved, refunded.Status);
+        Assert.Equal(TerminalResultStatus.Approved, charge.Status);
+    }
+
+    [Fact]
     public void PlanFor_ManualTerminal_HoldsTheChargeWhateverTheCents()
     {
         var board = Board(manual: true);

@@ -12,7 +12,8 @@ public static class PosApi
         var api = app.MapGroup("/api").WithTags("POS");
         api.MapPost("/pos/payments/{paymentId}/serial", (HttpRequest r, string paymentId, PosEndpoints e, CancellationToken ct) =>
             e.SubmitSerialAsync(r, paymentId, ct).ToResult())
-            .Describe("SubmitSerial", "Submit the terminal serial", "The submitUrl: the terminal-connector app posts the serial number of the terminal that will charge.")
+            .Describe("SubmitSerial", "Submit the terminal serial", "The submitUrl: the terminal-connector app posts the serial number of the terminal that will charge. "
+                + "409 terminal-busy: another payment holds that terminal (one live charge per terminal); the payment keeps waiting for a serial.")
             .AcceptsJson<SerialSubmission>().Returns<SerialAccepted>().Fails(400, 401, 404, 409, 413, 422)
             .RequiresCredentials(ApiCredential.SubmitToken);
         // A route of its own so the document names the preflight apart from the POST (one operationId each).

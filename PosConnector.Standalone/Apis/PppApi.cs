@@ -22,7 +22,7 @@ public static class PppApi
         // Refusals (an unknown or another merchant's payment, a payment rule) answer 500 in the operation's own shape.
         api.MapPost("/payments/{paymentId}/cancellations", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.CancelAsync(r, paymentId, ct).ToResult())
-            .Describe("CancelPayment", "Cancel payment", "Cancel before the payment is final, or void an approved unsettled one (501 cancel-manually once settled: refund instead).")
+            .Describe("CancelPayment", "Cancel payment", "Cancel before the payment is final, or return an approved one to the card: a void for the whole unsettled sale, a refund of exactly a partial value (value in cents or decimal; 501 cancel-manually if ambiguous or once settled, 400 if no reading fits).")
             .Operation<PaymentOperationRequest, CancellationResponse>().Returns<CancellationResponse>(500, 501).Fails(400);
         api.MapPost("/payments/{paymentId}/settlements", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.SettleAsync(r, paymentId, ct).ToResult())
@@ -30,8 +30,8 @@ public static class PppApi
             .Operation<PaymentOperationRequest, SettlementResponse>().Returns<SettlementResponse>(500).Fails(400);
         api.MapPost("/payments/{paymentId}/refunds", (HttpRequest r, string paymentId, PppEndpoints e, CancellationToken ct) =>
             e.RefundAsync(r, paymentId, ct).ToResult())
-            .Describe("RefundPayment", "Refund payment", "Refund part or all of the settled amount on the terminal: 500 while the terminal has not confirmed (VTEX retries); 501 refund-manually if the terminal refused.")
-            .Operation<PaymentOperationRequest, RefundResponse>().Returns<RefundResponse>(500, 501).Fails(400);
+            .Describe("RefundPayment", "Refund payment", "Refund part or all of the settled amount on the terminal: 500 while the terminal has not confirmed (VTEX retries), 500 refund-declined if the terminal refused (never refund-manually, which makes VTEX refund twice).")
+            .Operation<PaymentOperationRequest, RefundResponse>().Returns<RefundResponse>(500).Fails(400);
         // Both spellings of the inbound route exist in VTEX's docs (docs/protocol.md §8).
         api.MapPost("/payments/{paymentId}/inbound/{action}", (HttpRequest r, string paymentId, string action, PppEndpoints e, CancellationToken ct) =>
             e.InboundAsync(r, paymentId, action, ct).ToResult())
