@@ -17,7 +17,7 @@ using PosConnector.Functions.Hosting;
 using PosConnector.Functions.Http;
 using PosConnector.Functions.Messaging;
 using PosConnector.Functions.Orchestration;
-using PosConnector.Functions.Tests.TestSupport;
+using PosConnector.TestSupport;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Functions;

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 using PosConnector.Domain.Terminals;
-using PosConnector.Functions.Tests.TestSupport;
+using PosConnector.TestSupport;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Functions;

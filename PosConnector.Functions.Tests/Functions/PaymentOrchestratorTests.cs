@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Newtonsoft.Json.Linq;
 using PosConnector.Domain.Terminals;
-using PosConnector.Functions.Tests.TestSupport;
+using PosConnector.TestSupport;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Functions;

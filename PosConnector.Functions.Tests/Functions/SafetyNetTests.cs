@@ -10,7 +10,7 @@ using PosConnector.Core.Terminals;
 using PosConnector.Domain.Payments;
 using PosConnector.Domain.Ppp;
 using PosConnector.Functions.Orchestration;
-using PosConnector.Functions.Tests.TestSupport;
+using PosConnector.TestSupport;
 using PosConnector.Standalone.Effects;
 using Xunit;
 

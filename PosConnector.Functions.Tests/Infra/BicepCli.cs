@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using PosConnector.TestSupport;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Infra;
@@ -23,7 +24,7 @@ public static class BicepCli
         ["TERMINAL_SECRET_ENCRYPTION_KEY"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
     };
 
-    public static string RepositoryRoot { get; } = ReadMetadata("RepositoryRoot");
+    public static string RepositoryRoot => TestEnvironment.RepositoryRoot;
 
     public static string InfraDirectory => Path.Combine(RepositoryRoot, "infra");
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using PosConnector.Core.Terminals;
-using PosConnector.Functions.Tests.TestSupport;
+using PosConnector.TestSupport;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Unit;

@@ -3,7 +3,7 @@ using PosConnector.Core.Vtex;
 using PosConnector.Domain.Payments;
 using PosConnector.Functions.Orchestration;
 using Xunit;
-using static PosConnector.Functions.Tests.TestSupport.DeciderSpec;
+using static PosConnector.TestSupport.DeciderSpec;
 
 namespace PosConnector.Functions.Tests.Unit;
 
