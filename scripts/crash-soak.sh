@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 export POS_CRASH_PAYMENTS="${POS_CRASH_PAYMENTS:-200}" POS_CRASH_CONCURRENCY="${POS_CRASH_CONCURRENCY:-20}" POS_CRASH_KILLS="${POS_CRASH_KILLS:-5}"
 filter='*HostKilledRepeatedly*'
 [ "${1:-}" = outage ] && filter='*StorageDownLongerThanTheSdkRetries*'
-dotnet build PosConnector.Functions.Tests -c Release -v quiet --nologo
+dotnet build PosConnector.Standalone.Tests -c Release -v quiet --nologo
 export POS_CRASH_SUMMARY="${POS_CRASH_SUMMARY:-/dev/stderr}"
-dotnet test --project PosConnector.Functions.Tests -c Release --no-build -- --filter-method "$filter" --output Detailed
+dotnet test --project PosConnector.Standalone.Tests -c Release --no-build -- --filter-method "$filter" --output Detailed

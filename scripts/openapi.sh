@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
-POSCONNECTOR_UPDATE_OPENAPI=1 dotnet test --project PosConnector.Functions.Tests -c Release -- \
+POSCONNECTOR_UPDATE_OPENAPI=1 dotnet test --project PosConnector.Standalone.Tests -c Release -- \
   --filter-method '*ApiDocumentTests.Document_EqualsTheCommittedCopy'
 git --no-pager diff --stat -- docs/openapi.json
