@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit, property, Azurite integration, end-to-end over loopback HTTP, infra (Bicep), and the
-# browser terminal in headless Chromium (scripts/test-browser.sh; needs Debian's `chromium` package).
-# Installs what it needs first (Azurite from package.json, NuGet packages). Tests start their own Azurite.
+# Runs every test: each test project in PosConnector.sln (Domain, Core, Standalone, Functions, VirtualTerminal:
+# unit, property, Azurite integration, end-to-end over loopback HTTP, infra (Bicep)), and the browser terminal in
+# headless Chromium (scripts/test-browser.sh; needs Debian's `chromium` package).
+# Installs what it needs first (Azurite from package.json, NuGet packages). Tests that use storage start their own Azurite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ browser_status=${PIPESTATUS[0]}
 set -e
 [ "$browser_status" = 0 ] || status=$browser_status
 
-# One plain closing line for CI: "N passed, N failed".
+# One plain closing line for CI: "N passed, N failed". dotnet test prints one summary for all the test projects.
 passed=$( (grep -hoE 'succeeded: [0-9]+' "$results/console.txt"; grep -hoE '^ℹ pass [0-9]+' "$results/browser.txt" | sed 's/ℹ pass/x/') | awk '{s+=$2} END {print s+0}')
 failed=$( (grep -hoE 'failed: [0-9]+' "$results/console.txt"; grep -hoE '^ℹ fail [0-9]+' "$results/browser.txt" | sed 's/ℹ fail/x/') | awk '{s+=$2} END {print s+0}')
 echo "${passed} passed, ${failed} failed"
