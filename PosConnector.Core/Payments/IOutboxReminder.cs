@@ -1,3 +1,5 @@
+using PosConnector.Core.Storage;
+
 namespace PosConnector.Core.Payments;
 
 /// <summary>
@@ -7,4 +9,15 @@ namespace PosConnector.Core.Payments;
 public interface IOutboxReminder
 {
     Task RemindAsync(string paymentId, CancellationToken ct);
+
+    /// <summary>
+    /// Like <see cref="RemindAsync"/>, and returns the queued message so the planner can delete it once every effect
+    /// went out (left alone, it would fire and find nothing owed). A reminder that is not a queue message returns null:
+    /// it stays, which is always safe.
+    /// </summary>
+    async Task<SentMessage?> SendAsync(string paymentId, CancellationToken ct)
+    {
+        await RemindAsync(paymentId, ct);
+        return null;
+    }
 }

@@ -10,7 +10,10 @@ namespace PosConnector.Core.Storage;
 /// </summary>
 public sealed record OutboxEntry(string RowKey, PaymentEffect Effect, DateTimeOffset? ClaimedUntil = null, ETag ETag = default)
 {
-    /// <summary>Explicit discriminator: the effect hierarchy is closed, so a switch is the whole mapping.</summary>
+    /// <summary>
+    /// The discriminator is the effect's C# type name (<c>SendTerminalCommand</c>, ...), stored in the row: renaming an
+    /// effect type would strand rows written before the rename. The hierarchy is closed, so a switch is the whole mapping.
+    /// </summary>
     public static (string Kind, string Json) Encode(PaymentEffect effect) => (effect.GetType().Name, PosConnectorJson.Serialize(effect));
 
     public static PaymentEffect Decode(string kind, string json) => kind switch

@@ -8,7 +8,11 @@ using PosConnector.Core.Options;
 
 namespace PosConnector.Core.Storage;
 
-/// <summary>The Azure Storage clients (singletons): tables for state, queues for the standalone host's work.</summary>
+/// <summary>
+/// The Azure Storage clients (singletons): tables for state; queues for terminal commands (the Storage Queue transport,
+/// both hosts), outbox reminders (both hosts), deadlines, callback retries and poison (standalone), and any other queue
+/// of the account by name (<see cref="Queue"/>: the Functions host's wakeup and poison queues).
+/// </summary>
 public sealed class StorageClients
 {
     /// <param name="options">Where the account is.</param>

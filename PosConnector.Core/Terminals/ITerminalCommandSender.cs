@@ -3,9 +3,10 @@ using PosConnector.Domain.Terminals;
 namespace PosConnector.Core.Terminals;
 
 /// <summary>
-/// Puts a command on the terminals' channel: a Storage Queue on the standalone host, a Service Bus queue with
-/// sessions (SessionId = serial number, MessageId = commandId) on Azure Functions. Sending twice is harmless:
-/// terminals act once per commandId.
+/// Puts a command on the terminals' channel, which Terminals:Transport chooses on either host: a Storage Queue
+/// (<see cref="StorageQueueTerminalCommandSender"/>, the default, local runs) or a Service Bus queue with sessions
+/// (<see cref="ServiceBusTerminalCommandSender"/>: SessionId = serial number, MessageId = commandId; what infra/ sets
+/// in Azure). Sending twice is harmless: terminals act once per commandId.
 /// </summary>
 public interface ITerminalCommandSender
 {

@@ -6,9 +6,11 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using PosConnector.Core.Http;
 using PosConnector.Core.Json;
+using PosConnector.Core.Options;
 using PosConnector.Core.Storage;
 using PosConnector.Core.Terminals;
 using PosConnector.Core.Vtex;
@@ -43,6 +45,8 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
     private int _orchestratorRuns;
     private int _replays;
     private readonly List<NotifyCall> _notifyCalls = [];
+    private readonly List<string> _reminders = [];
+    private FailingCommandSender _commands = null!;
 
     public ShiftedTimeProvider Clock { get; } = new();
     public CallbackReceiver Callbacks { get; private set; } = null!;
@@ -67,6 +71,24 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
+    /// <summary>The outbox messages (payment ids) the outbox queue trigger received, in order.</summary>
+    public IReadOnlyList<string> RemindersReceived
+    {
+        get
+        {
+            lock (_reminders)
+            {
+                return [.. _reminders];
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="times"/> sends of the payment's terminal commands throw, as a transport outage would.</summary>
+    public void FailTerminalCommands(string paymentId, int times) => _commands.FailNext(paymentId, times);
+
+    /// <summary>How long an outbox reminder waits (Storage:OutboxReminderDelay).</summary>
+    public TimeSpan ReminderDelay => _services.GetRequiredService<IOptions<StorageOptions>>().Value.OutboxReminderDelay;
+
     /// <summary>The next <paramref name="times"/> ApplyDeadline activities throw, as a storage outage would.</summary>
     public void FailApplyDeadline(int times) => Interlocked.Exchange(ref _applyDeadlineFailuresLeft, times);
 
@@ -84,9 +106,11 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(TestEnvironment.Host());
         services.AddPosConnectorFunctions(configuration);
-        services.AddSingleton<ITerminalCommandSender, StorageQueueTerminalCommandSender>();
+        services.AddSingleton<StorageQueueTerminalCommandSender>();
+        services.AddSingleton<ITerminalCommandSender>(sp => new FailingCommandSender(sp.GetRequiredService<StorageQueueTerminalCommandSender>()));
         services.AddSingleton<TimeProvider>(Clock);
         _services = services.BuildServiceProvider();
+        _commands = (FailingCommandSender)_services.GetRequiredService<ITerminalCommandSender>();
 
         await ActivatorUtilities.CreateInstance<StorageInitializer>(_services).StartAsync(_stop.Token);
         Ppp = ActivatorUtilities.CreateInstance<PppFunctions>(_services);
@@ -111,7 +135,15 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
 
         var wakeups = _services.GetRequiredService<PaymentWakeups>().Queue;
         _pumps.Add(PumpAsync(wakeups, id => wake.WakePayment(id, _durable.Client, _stop.Token)));
-        _pumps.Add(PumpAsync(Storage.Outbox, id => wake.DrainOutbox(id, _stop.Token)));
+        _pumps.Add(PumpAsync(Storage.Outbox, id =>
+        {
+            lock (_reminders)
+            {
+                _reminders.Add(id);
+            }
+
+            return wake.DrainOutbox(id, _stop.Token);
+        }));
 
         var registered = await RegisterTerminalAsync(Terminal);
         if (registered.Status != 200)
@@ -172,7 +204,7 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
     /// charge goes to a terminal of its own: the connector allows one live charge per terminal, and these tests play
     /// the terminal, leaving aborts unanswered (the terminal stays busy until the charge's expiry and grace).
     /// </summary>
-    public async Task<string> StartChargeAsync(decimal value)
+    public async Task<string> StartChargeAsync(decimal value, string? paymentId = null)
     {
         var serial = "F-" + Payments.NewId()[..10];
         if ((await RegisterTerminalAsync(serial)).Status != 200)
@@ -180,7 +212,7 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
             throw new InvalidOperationException($"Could not register terminal {serial}.");
         }
 
-        var paymentId = Payments.NewId();
+        paymentId ??= Payments.NewId();
         var body = Payments.Create(paymentId, value, Callbacks.CallbackUrlFor("TX1", paymentId));
         var first = await CreateAsync(body);
         var payload = JObject.Parse((string)first.Json["paymentAppData"]!["payload"]!);

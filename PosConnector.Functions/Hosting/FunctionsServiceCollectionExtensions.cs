@@ -15,8 +15,10 @@ namespace PosConnector.Functions.Hosting;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Core plus what only this host has: the terminal command transport, the wakeup queue that starts or nudges
-    /// the Durable orchestration, and the outbox reminder. The standalone equivalent is PosConnectorHost.Build.
+    /// Core (with its outbox reminder planner) and the terminal command transport both hosts share, plus what only this
+    /// host has: Newtonsoft as the worker serializer, the fixed Storage:Prefix its triggers need, the wakeup queue that
+    /// starts or nudges the Durable orchestration, its effect dispatcher, and the local storage initializer. The
+    /// standalone equivalent is PosConnectorHost.Build.
     /// </summary>
     public static IServiceCollection AddPosConnectorFunctions(this IServiceCollection services, IConfiguration configuration)
     {

@@ -19,8 +19,8 @@ public sealed class MaintenanceFunctions(
 {
     public const string SweepSchedule = "0 */5 * * * *";
     public const string PurgeSchedule = "0 30 3 * * *";
-    public const string PoisonedWakeups = QueueNames.Wakeups + "-poison";
-    public const string PoisonedOutbox = QueueNames.Outbox + "-poison";
+    public const string PoisonedWakeups = QueueNames.WakeupsPoison;
+    public const string PoisonedOutbox = QueueNames.OutboxPoison;
 
     /// <summary>The orchestration reads the table when woken: it delivers or abandons the callback, or applies the deadline.</summary>
     [Function(nameof(SweepPayments))]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PosConnector.Core.Storage;
 
 namespace PosConnector.Standalone.Effects;
 

@@ -7,8 +7,10 @@ namespace PosConnector.Standalone.Workers;
 
 /// <summary>
 /// Delivers callbacks to VTEX. A failed attempt schedules the next as a new message delayed by the backoff (and the
-/// current one is deleted), so retries until delayToCancel never count toward the poison threshold. Woken at once when
-/// this host queues a first attempt (<see cref="QueueSignal"/>); retries wait for a poll.
+/// current one is deleted), so retries until delayToCancel never count toward the poison threshold. Its wake-up signal
+/// (<see cref="QueueSignal"/>) is pulsed only when a NotifyVtex effect is dispatched from the outbox, which this host's
+/// planner never does (the first attempt runs right after the commit, its retry message is queued with a delay), so
+/// messages are found by the idle polls, at most 5 s apart.
 /// </summary>
 public sealed class CallbackWorker(
     StorageClients storage, IServiceProvider services, ILogger<CallbackWorker> logger,

@@ -1,8 +1,11 @@
 using Azure.Storage.Queues;
 
-namespace PosConnector.Standalone.Effects;
+namespace PosConnector.Core.Storage;
 
-/// <summary>A message this process queued, with the receipt that lets it move or delete the message before it fires.</summary>
+/// <summary>
+/// A message this process queued, with the receipt that lets it move or delete the message before it fires: the
+/// standalone host's wake-ups (deadline, callback retry, outbox reminder) and the Functions host's outbox reminder.
+/// </summary>
 public sealed record SentMessage(QueueClient Queue, string MessageId, string PopReceipt)
 {
     public static async Task<SentMessage> SendAsync(QueueClient queue, string text, TimeSpan delay, CancellationToken ct)
