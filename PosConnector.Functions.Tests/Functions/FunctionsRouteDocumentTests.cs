@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Newtonsoft.Json.Linq;
 using PosConnector.Functions.Http;
-using PosConnector.Functions.Tests.TestSupport;
+using PosConnector.TestSupport;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Functions;

@@ -1,5 +1,5 @@
 using PosConnector.Domain.Terminals;
-using PosConnector.Functions.Tests.TestSupport;
+using PosConnector.TestSupport;
 using Xunit;
 
 namespace PosConnector.Functions.Tests.Functions;
