@@ -113,8 +113,8 @@ public sealed class CallbackDelivery(
         }
         else
         {
-            var callback = CallbackMessage.For(owed.State, attempt);
-            result = await client.PostAsync(callback.CallbackUrl, callback.Body, ct);
+            var (callbackUrl, body) = CallbackMessage.PostFor(owed.State);
+            result = await client.PostAsync(callbackUrl, body, ct);
             if (!result.Delivered)
             {
                 if (result.StatusCode is 401 or 403)

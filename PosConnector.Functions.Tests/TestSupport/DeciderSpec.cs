@@ -51,4 +51,14 @@ public static class DeciderSpec
 
     public static Decision When(PaymentState? state, PaymentEvent e, DateTimeOffset? now = null) =>
         PaymentDecider.Decide(state, e, now ?? Start.AddMinutes(1));
+
+    /// <summary>
+    /// The callback a decision owes: it must say so with exactly one effect, <see cref="PaymentEffect.NotifyVtex"/>, and
+    /// what is posted is the Create Payment answer of its new state (every attempt rebuilds it from the stored state).
+    /// </summary>
+    public static Domain.Ppp.CreatePaymentResponse CallbackBody(Decision decision)
+    {
+        Xunit.Assert.IsType<PaymentEffect.NotifyVtex>(Xunit.Assert.Single(decision.Effects));
+        return PaymentAnswers.CreatePayment(decision.State!);
+    }
 }
