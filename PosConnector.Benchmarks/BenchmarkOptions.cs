@@ -13,6 +13,8 @@ internal sealed record BenchmarkOptions(
     int Steps = 5,
     int Sparse = 20,
     int Compare = 6000,
+    int ComparePolls = 6000,
+    int Polls = 20,
     LogLevel ConnectorLogLevel = LogLevel.Error)
 {
     public const string Usage = """
@@ -27,6 +29,10 @@ internal sealed record BenchmarkOptions(
           --sparse N            payments 1.5-4.5 s apart for terminal result -> callback latency (default 20; 0 skips)
           --compare N           first Create Payment requests, and as many to a bare insert endpoint, at --concurrency, measured
                                 once the JIT is quiet (default 6000; 0 skips)
+          --compare-polls N     repeated Create Payment requests (the wait app's poll), and as many to a bare point-read
+                                endpoint, at --concurrency, measured once the JIT is quiet (default 6000; 0 skips)
+          --polls N             repeated Create Payment calls per metered payment while it waits for the terminal, as the
+                                wait app polls (default 20); the throughput run polls every 2-5 s until the callback
           --log-level L         the connector's log level (default Error; Information is production's), its JSON lines
                                 on stderr: 2>connector.log keeps them out of this report
         Set AZURITE_CONNECTION_STRING to use a running Azurite instead of starting one, and
@@ -64,6 +70,8 @@ internal sealed record BenchmarkOptions(
                 "--steps" => options with { Steps = value },
                 "--sparse" => options with { Sparse = value },
                 "--compare" => options with { Compare = value },
+                "--compare-polls" => options with { ComparePolls = value },
+                "--polls" => options with { Polls = value },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

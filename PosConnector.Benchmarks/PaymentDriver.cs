@@ -21,6 +21,7 @@ internal enum PaymentStep
     FirstCreate,
     SubmitSerial,
     RepeatCreate,
+    Polls,
     ResultToCallback,
     Deferred,
 }
@@ -61,12 +62,16 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
     /// One payment; <paramref name="stepDone"/> is called as each step ends (first create, submit serial, repeat create,
     /// terminal result to callback), so a caller can meter the step.
     /// </summary>
-    public async Task<PaymentOutcome> PayAsync(int index, CancellationToken ct, Action<PaymentStep>? stepDone = null)
+    /// <remarks>
+    /// With <paramref name="polls"/> &gt; 0 the wait app's polls are that many repeated Create Payment calls right after
+    /// the charge (metered as <see cref="PaymentStep.Polls"/>); otherwise it polls every 2-5 s until the callback.
+    /// </remarks>
+    public async Task<PaymentOutcome> PayAsync(int index, CancellationToken ct, Action<PaymentStep>? stepDone = null, int polls = 0)
     {
         var serial = await _freeTerminals.Reader.ReadAsync(ct);
         try
         {
-            return await PayOnAsync(serial, index, stepDone, ct);
+            return await PayOnAsync(serial, index, stepDone, polls, ct);
         }
         finally
         {
@@ -85,7 +90,7 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
         return channel;
     }
 
-    private async Task<PaymentOutcome> PayOnAsync(string serial, int index, Action<PaymentStep>? stepDone, CancellationToken ct)
+    private async Task<PaymentOutcome> PayOnAsync(string serial, int index, Action<PaymentStep>? stepDone, int polls, CancellationToken ct)
     {
         var paymentId = Guid.NewGuid().ToString("N").ToUpperInvariant();
         var amount = 10 + (index % 90) + 0.50m; // cents 50: the virtual terminal approves
@@ -111,7 +116,14 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
             repeatMs = Stopwatch.GetElapsedTime(repeatStarted).TotalMilliseconds;
             stepDone?.Invoke(PaymentStep.RepeatCreate);
 
-            var callback = await stack.Callbacks.FirstCallbackAsync(paymentId).WaitAsync(ct);
+            var pending = stack.Callbacks.FirstCallbackAsync(paymentId);
+            for (var poll = 0; poll < polls; poll++)
+            {
+                await PostAsync("/api/payments", body, Merchant, ct);
+            }
+
+            stepDone?.Invoke(PaymentStep.Polls);
+            var callback = polls > 0 ? await pending.WaitAsync(ct) : await PollUntilAsync(pending, body, index, ct);
             stepDone?.Invoke(PaymentStep.ResultToCallback);
             var fullMs = Stopwatch.GetElapsedTime(started, callback.Timestamp).TotalMilliseconds;
             var resultToCallbackMs = stack.ResultPosts.FirstPost(paymentId) is { } posted
@@ -124,6 +136,18 @@ internal sealed class PaymentDriver(BenchmarkStack stack)
             var error = ct.IsCancellationRequested ? "not completed within --timeout-seconds" : e.Message;
             return new PaymentOutcome(paymentId, firstMs, submitMs, repeatMs, double.NaN, null, error);
         }
+    }
+
+    /// <summary>The wait app's polling: a repeated Create Payment every 2-5 s until the callback arrives.</summary>
+    private async Task<T> PollUntilAsync<T>(Task<T> callback, string body, int index, CancellationToken ct)
+    {
+        var gaps = new Random(index);
+        while (await Task.WhenAny(callback, Task.Delay(TimeSpan.FromMilliseconds(2000 + gaps.Next(3000)), ct)) != callback)
+        {
+            await PostAsync("/api/payments", body, Merchant, ct);
+        }
+
+        return await callback;
     }
 
     private async Task<JsonNode> PostAsync(string path, string body, (string Name, string Value)[] headers, CancellationToken ct)

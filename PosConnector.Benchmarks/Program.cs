@@ -110,7 +110,13 @@ static async Task<int> RunThroughputAsync(BenchmarkOptions options)
     if (options.Compare > 0)
     {
         using var compareTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        await FirstCreateComparison.RunAsync(stack, options.Compare, options.Concurrency, compareTimeout.Token);
+        await EndpointComparison.FirstCreateAsync(stack, options.Compare, options.Concurrency, compareTimeout.Token);
+    }
+
+    if (options.ComparePolls > 0)
+    {
+        using var compareTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
+        await EndpointComparison.PollAsync(stack, options.ComparePolls, options.Concurrency, compareTimeout.Token);
     }
 
     if (passed)

@@ -46,7 +46,7 @@ internal static class StorageStepsBenchmark
                 (lastConnector, lastTerminal) = (nowConnector, nowTerminal);
             }
 
-            var outcome = await driver.PayAsync(i, timeout.Token, Meter);
+            var outcome = await driver.PayAsync(i, timeout.Token, Meter, options.Polls);
             if (!outcome.Approved)
             {
                 Console.WriteLine($"FAIL: steps payment {outcome.PaymentId}: {outcome.Error ?? outcome.Status}");
@@ -58,7 +58,7 @@ internal static class StorageStepsBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"storage requests per approved payment (mean of {options.Steps}, sequential; empty queue polls counted as idle cost below)");
+        Console.WriteLine($"storage requests per approved payment with {options.Polls} polls (mean of {options.Steps}, sequential; empty queue polls counted as idle cost below)");
         foreach (var step in Enum.GetValues<PaymentStep>())
         {
             Console.WriteLine(FormattableString.Invariant(
@@ -103,6 +103,7 @@ internal static class StorageStepsBenchmark
         PaymentStep.FirstCreate => "first Create Payment (identify terminal)",
         PaymentStep.SubmitSerial => "submit serial",
         PaymentStep.RepeatCreate => "Create Payment after the serial (charge)",
+        PaymentStep.Polls => "the wait app's polls (repeated Create Payment)",
         PaymentStep.ResultToCallback => "terminal result -> callback delivered",
         PaymentStep.Deferred => "deferred (reminders, deadline)",
         _ => step.ToString(),

@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdminEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddTransient<CallbackDelivery>();
+        services.AddSingleton<DeliveredCallbacks>();
         services.AddHttpClient<VtexCallbackClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<CallbackOptions>>().Value.RequestTimeout);
         return services;

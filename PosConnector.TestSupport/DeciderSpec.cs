@@ -51,4 +51,13 @@ public static class DeciderSpec
 
     public static Decision When(PaymentState? state, PaymentEvent e, DateTimeOffset? now = null) =>
         PaymentDecider.Decide(state, e, now ?? Start.AddMinutes(1));
+
+    /// <summary>
+    /// The callback a decision owes: it must say so with exactly one effect, <see cref="PaymentEffect.NotifyVtex"/>, and
+    /// what is posted is the Create Payment answer of its new state (every attempt rebuilds it from the stored state).
+    /// </summary>
+    public static Domain.Ppp.CreatePaymentResponse CallbackBody(Decision decision) => decision.Effects is [PaymentEffect.NotifyVtex]
+        ? PaymentAnswers.CreatePayment(decision.State!)
+        : throw new InvalidOperationException(
+            $"Expected exactly one NotifyVtex effect, got [{string.Join(", ", decision.Effects.Select(e => e.Tag))}].");
 }

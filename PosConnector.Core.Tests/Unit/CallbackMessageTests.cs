@@ -17,8 +17,7 @@ public sealed class CallbackMessageTests
         var message = CallbackMessage.For(state, attempt: 3);
 
         Assert.Equal(state.PaymentId, message.PaymentId);
-        Assert.Equal(state.Order.CallbackUrl, message.CallbackUrl);
-        Assert.Equal(PosConnectorJson.Serialize(PaymentAnswers.CreatePayment(state)), message.Body);
+        Assert.Equal((state.Order.CallbackUrl, PosConnectorJson.Serialize(PaymentAnswers.CreatePayment(state))), CallbackMessage.PostFor(state));
         Assert.Equal(state.CreatedAt.AddSeconds(state.Terms.DelayToCancel), message.GiveUpAt);
         Assert.Equal(3, message.Attempt);
     }
@@ -27,7 +26,7 @@ public sealed class CallbackMessageTests
     public void CallbackMessage_ForADecisionsNotifyEffect_IsTheFirstAttemptAtTheSameCallback()
     {
         var state = Given(Approved())!;
-        var notify = new PaymentEffect.NotifyVtex(state.Order.CallbackUrl, PaymentAnswers.CreatePayment(state), state.CreatedAt.AddSeconds(600));
+        var notify = new PaymentEffect.NotifyVtex(state.CreatedAt.AddSeconds(600));
 
         var message = CallbackMessage.For(state.PaymentId, notify);
 

@@ -37,13 +37,23 @@ public sealed class CreatePaymentHandler(
 
         var paymentId = request.PaymentId!;
         order = order with { MerchantName = caller.MerchantFor(request.MerchantName), StoreCode = StoreCode(request.MerchantSettings) };
-        // Most Create Payment calls are for a new payment: insert first, read only if it exists (a repeat).
-        var decision = await engine.ApplyToNewAsync(paymentId,
-            new PaymentEvent.CreatePaymentCalled(paymentId, order, TermsFrom(options.Value), testSuiteFlow), ct);
+        // Most Create Payment calls are repeats: the wait app polls Create Payment for the whole wait (dozens of calls per
+        // payment). So read first, and answer a repeat that changes nothing from that one read; only a payment not found
+        // is inserted (and if a concurrent first Create inserted it meanwhile, the engine reads it and decides again).
+        var created = new PaymentEvent.CreatePaymentCalled(paymentId, order, TermsFrom(options.Value), testSuiteFlow);
+        var stored = await engine.LoadAsync(paymentId, ct);
+        if (stored is not null && !caller.Owns(stored.State.Order.MerchantName))
+        {
+            return OtherMerchant(paymentId);
+        }
+
+        var decision = stored is null
+            ? await engine.ApplyToNewAsync(paymentId, created, ct)
+            : await engine.ApplyAsync(paymentId, created, stored, ct);
         var state = decision.State!;
         if (!caller.Owns(state.Order.MerchantName))
         {
-            return HandlerResult.Error(409, "payment-id-conflict", $"Payment {paymentId} belongs to another merchant.");
+            return OtherMerchant(paymentId);
         }
 
         // A repeat that asks for another amount than the stored payment: refused by the decider, nothing changed.
@@ -54,6 +64,9 @@ public sealed class CreatePaymentHandler(
 
         return HandlerResult.Ok(PaymentAnswers.CreatePayment(state, signer.SubmitUrlFor(paymentId)));
     }
+
+    private static HandlerResult OtherMerchant(string paymentId) =>
+        HandlerResult.Error(409, "payment-id-conflict", $"Payment {paymentId} belongs to another merchant.");
 
     internal static string? StoreCode(IReadOnlyList<MerchantSetting>? settings) =>
         settings?.FirstOrDefault(s => string.Equals(s.Name?.Trim(), StoreCodeSetting, StringComparison.OrdinalIgnoreCase))?.Value?.Trim()

@@ -7,8 +7,9 @@ namespace PosConnector.Core.Json;
 
 /// <summary>
 /// Camel-case names, plus the BCL's System.Text.Json attributes the pure domain uses instead of Newtonsoft's (it has no
-/// package references): <c>[JsonPropertyName]</c> names a member, <c>[JsonInclude]</c> admits a non-public one (an alias
-/// setter), <c>[JsonIgnore]</c> leaves one out, always or when null.
+/// package references): <c>[JsonPropertyName]</c> names a member, and admits a non-public one (an alias setter such as
+/// <c>sandboxMode</c> beside <c>sandBoxMode</c>; System.Text.Json itself, as the OpenAPI generator uses it, leaves such a
+/// member out, so the two names never collide there); <c>[JsonIgnore]</c> leaves one out, always or when null.
 /// </summary>
 public sealed class DomainContractResolver : DefaultContractResolver
 {
@@ -19,7 +20,7 @@ public sealed class DomainContractResolver : DefaultContractResolver
         var members = base.GetSerializableMembers(objectType);
         members.AddRange(objectType
             .GetProperties(BindingFlags.Instance | BindingFlags.NonPublic)
-            .Where(p => p.IsDefined(typeof(Stj.JsonIncludeAttribute)) && !members.Contains(p)));
+            .Where(p => p.IsDefined(typeof(Stj.JsonPropertyNameAttribute)) && !members.Contains(p)));
         return members;
     }
 
@@ -31,7 +32,7 @@ public sealed class DomainContractResolver : DefaultContractResolver
             property.PropertyName = name.Name;
         }
 
-        if (member.IsDefined(typeof(Stj.JsonIncludeAttribute)) && member is PropertyInfo { SetMethod: not null })
+        if (member is PropertyInfo { SetMethod: { IsPublic: false } } && member.IsDefined(typeof(Stj.JsonPropertyNameAttribute)))
         {
             property.Writable = true;
         }

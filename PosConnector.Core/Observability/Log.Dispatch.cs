@@ -29,6 +29,9 @@ public static partial class Log
     [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Payment {PaymentId}: could not {Step} a wake-up message; it fires, finds nothing owed and goes away")]
     public static partial void WakeupFollowUpFailed(ILogger logger, Exception exception, string paymentId, string step);
 
-    [LoggerMessage(EventId = 306, Level = LogLevel.Error, Message = "Payment {PaymentId}: the first callback attempt failed; its retry message takes over")]
+    [LoggerMessage(EventId = 306, Level = LogLevel.Error, Message = "Payment {PaymentId}: the first callback attempt could not finish; its retry message takes over")]
     public static partial void FirstCallbackAttemptFailed(ILogger logger, Exception exception, string paymentId);
+
+    [LoggerMessage(EventId = 307, Level = LogLevel.Warning, Message = "Payment {PaymentId}: VTEX accepted callback attempt {Attempt}, but recording it failed; it is recorded at the next attempt, never posted again by this process")]
+    public static partial void CallbackDeliveredNotRecorded(ILogger logger, Exception exception, string paymentId, int attempt);
 }

@@ -111,7 +111,7 @@ public sealed class PaymentEngine(
             }
             catch (PaymentTooLargeException e)
             {
-                Log.TooLarge(logger, e, paymentId, @event.GetType().Name);
+                Log.TooLarge(logger, e, paymentId, @event.Tag);
                 await DiscardAsync(ref plan, ct);
                 return PaymentLimits.TooLarge(loaded?.State);
             }
@@ -186,11 +186,11 @@ public sealed class PaymentEngine(
         {
             if (owed.Contains(entry))
             {
-                Log.Dispatched(logger, paymentId, entry.Effect.GetType().Name);
+                Log.Dispatched(logger, paymentId, entry.Effect.Tag);
             }
             else
             {
-                Log.NotOwed(logger, paymentId, entry.Effect.GetType().Name);
+                Log.NotOwed(logger, paymentId, entry.Effect.Tag);
             }
         }
     }
@@ -222,7 +222,7 @@ public sealed class PaymentEngine(
     {
         if (decision.Rejection is { } rejection)
         {
-            Log.Rejected(logger, paymentId, @event.GetType().Name, rejection.Code);
+            Log.Rejected(logger, paymentId, @event.Tag, rejection.Code);
             return;
         }
 

@@ -10,17 +10,16 @@ namespace PosConnector.Core.Storage;
 /// </summary>
 public sealed record OutboxEntry(string RowKey, PaymentEffect Effect, DateTimeOffset? ClaimedUntil = null, ETag ETag = default)
 {
-    /// <summary>
-    /// The discriminator is the effect's C# type name (<c>SendTerminalCommand</c>, ...), stored in the row: renaming an
-    /// effect type would strand rows written before the rename. The hierarchy is closed, so a switch is the whole mapping.
-    /// </summary>
-    public static (string Kind, string Json) Encode(PaymentEffect effect) => (effect.GetType().Name, PosConnectorJson.Serialize(effect));
+    /// <summary>The row's kind is the effect's stable <see cref="PaymentEffect.Tag"/>, never a C# type name.</summary>
+    public static (string Kind, string Json) Encode(PaymentEffect effect) => (effect.Tag, PosConnectorJson.Serialize(effect));
 
+    /// <summary>The effect hierarchy is closed, so a switch over the stored tags is the whole mapping.</summary>
     public static PaymentEffect Decode(string kind, string json) => kind switch
     {
-        nameof(PaymentEffect.SendTerminalCommand) => PosConnectorJson.Deserialize<PaymentEffect.SendTerminalCommand>(json),
-        nameof(PaymentEffect.ScheduleDeadline) => PosConnectorJson.Deserialize<PaymentEffect.ScheduleDeadline>(json),
-        nameof(PaymentEffect.NotifyVtex) => PosConnectorJson.Deserialize<PaymentEffect.NotifyVtex>(json),
+        "SendTerminalCommand" => PosConnectorJson.Deserialize<PaymentEffect.SendTerminalCommand>(json),
+        "ScheduleDeadline" => PosConnectorJson.Deserialize<PaymentEffect.ScheduleDeadline>(json),
+        "NotifyVtex" => PosConnectorJson.Deserialize<PaymentEffect.NotifyVtex>(json),
+        "StopWaiting" => new PaymentEffect.StopWaiting(),
         _ => throw new InvalidOperationException($"Unknown outbox effect kind '{kind}'."),
     };
 }

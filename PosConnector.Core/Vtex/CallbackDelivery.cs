@@ -17,6 +17,7 @@ namespace PosConnector.Core.Vtex;
 /// </summary>
 public sealed class CallbackDelivery(
     VtexCallbackClient client,
+    DeliveredCallbacks delivered,
     PaymentEngine engine,
     PaymentRepository repository,
     IOptions<CallbackOptions> options,
@@ -98,21 +99,47 @@ public sealed class CallbackDelivery(
         return CallbackStep.Done;
     }
 
-    /// <summary>POSTs what the stored payment owes now (never an older copy of the body) and records a 2xx on it.</summary>
+    /// <summary>
+    /// POSTs what the stored payment owes now (never an older copy of the body) and records a 2xx on it. A 2xx this
+    /// process could not record is not posted again: this attempt only records it (<see cref="DeliveredCallbacks"/>).
+    /// </summary>
     private async Task<CallbackAttemptResult> PostAndRecordAsync(StoredPayment owed, int attempt, CancellationToken ct)
     {
-        var callback = CallbackMessage.For(owed.State, attempt);
-        var result = await client.PostAsync(callback.CallbackUrl, callback.Body, ct);
-        if (result.Delivered)
+        var paymentId = owed.State.PaymentId;
+        CallbackAttemptResult result;
+        if (delivered.Unrecorded(paymentId) is { } deliveredOn)
         {
-            Log.CallbackDelivered(logger, callback.PaymentId, result.StatusCode!.Value, attempt);
-            await engine.ApplyAsync(callback.PaymentId, new PaymentEvent.CallbackDelivered(attempt), owed, ct);
+            (attempt, result) = (deliveredOn, CallbackAttemptResult.DeliveredEarlier);
         }
-        else if (result.StatusCode is 401 or 403)
+        else
         {
-            Log.CallbackUnauthorized(logger, callback.PaymentId, result.StatusCode.Value);
+            var (callbackUrl, body) = CallbackMessage.PostFor(owed.State);
+            result = await client.PostAsync(callbackUrl, body, ct);
+            if (!result.Delivered)
+            {
+                if (result.StatusCode is 401 or 403)
+                {
+                    Log.CallbackUnauthorized(logger, paymentId, result.StatusCode.Value);
+                }
+
+                return result;
+            }
+
+            Log.CallbackDelivered(logger, paymentId, result.StatusCode!.Value, attempt);
+            delivered.Remember(paymentId, attempt);
         }
 
+        try
+        {
+            await engine.ApplyAsync(paymentId, new PaymentEvent.CallbackDelivered(attempt), owed, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            Log.CallbackDeliveredNotRecorded(logger, e, paymentId, attempt);
+            return CallbackAttemptResult.Unrecorded;
+        }
+
+        delivered.Recorded(paymentId);
         return result;
     }
 

@@ -37,6 +37,15 @@ public sealed record CallbackAttemptResult(int? StatusCode, string? TransportErr
     /// <summary>Nothing was posted: another attempt of the same callback is in progress.</summary>
     public static CallbackAttemptResult InProgress { get; } = new(null, "another attempt is in progress") { Busy = true };
 
+    /// <summary>VTEX answered 2xx to an earlier attempt of this process, not recorded then: nothing was posted now.</summary>
+    public static CallbackAttemptResult DeliveredEarlier { get; } = new(null, null) { Settled = true };
+
+    /// <summary>
+    /// VTEX answered 2xx but recording it failed (storage): a later attempt records it without posting again, so this
+    /// counts as not done yet.
+    /// </summary>
+    public static CallbackAttemptResult Unrecorded { get; } = new(null, "delivered, but recording it failed; the next attempt records it without posting") { Busy = true };
+
     public bool Settled { get; private init; }
 
     public bool Busy { get; private init; }

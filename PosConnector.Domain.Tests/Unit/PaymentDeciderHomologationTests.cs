@@ -33,7 +33,7 @@ public sealed class PaymentDeciderHomologationTests
     {
         var decision = When(Given(Charging()), ChargeResult(status, "ACQ-TID-77"));
 
-        var callback = Assert.IsType<PaymentEffect.NotifyVtex>(Assert.Single(decision.Effects)).Body;
+        var callback = CallbackBody(decision);
         Assert.Equal("ACQ-TID-77", callback.Tid);
         Assert.Equal("ACQ-TID-77", PaymentAnswers.CreatePayment(decision.State!).Tid);
     }

@@ -185,7 +185,8 @@ public sealed class PaymentDeciderPostPurchaseTests
         var decision = When(Given(Charging()), Cancel("C1", 1250m));
 
         Assert.Equal(PaymentPhase.Cancelled, decision.State!.Phase);
-        Assert.Equal(TerminalCommandType.Abort, Assert.IsType<PaymentEffect.SendTerminalCommand>(Assert.Single(decision.Effects)).Command.Type);
+        Assert.Equal(TerminalCommandType.Abort, Assert.IsType<PaymentEffect.SendTerminalCommand>(decision.Effects[0]).Command.Type);
+        Assert.IsType<PaymentEffect.StopWaiting>(Assert.Single(decision.Effects.Skip(1)));
     }
 
     [Fact]

@@ -89,9 +89,9 @@ public sealed class PaymentDeciderProperties
 
         foreach (var notify in decision.Effects.OfType<PaymentEffect.NotifyVtex>())
         {
-            Assert.NotEqual("undefined", notify.Body.Status);
+            Assert.NotEqual("undefined", PaymentAnswers.CreatePayment(after).Status);
             Assert.NotEqual("undefined", statusBefore == "undefined" ? PaymentAnswers.PppStatus(after.Phase) : statusBefore);
-            Assert.Equal(after.Order.CallbackUrl, notify.CallbackUrl);
+            Assert.Equal(after.CreatedAt.AddSeconds(after.Terms.DelayToCancel), notify.GiveUpAt);
         }
 
         Assert.InRange(after.SettledAmount, 0m, after.Order.Value);

@@ -60,8 +60,7 @@ public sealed class PaymentDeciderTests
         var decision = When(state, new PaymentEvent.DeadlineReached(), Start.AddMinutes(5));
 
         Assert.Equal(PaymentPhase.Approved, decision.State!.Phase);
-        var notify = Assert.IsType<PaymentEffect.NotifyVtex>(Assert.Single(decision.Effects));
-        Assert.Equal("approved", notify.Body.Status);
+        Assert.Equal("approved", CallbackBody(decision).Status);
         Assert.Empty(decision.State.Commands);
     }
 
@@ -98,7 +97,7 @@ public sealed class PaymentDeciderTests
         Assert.Equal(code, decision.State.Code);
         Assert.Contains("X-9", decision.State.Message, StringComparison.Ordinal);
         var notify = Assert.IsType<PaymentEffect.NotifyVtex>(Assert.Single(decision.Effects));
-        Assert.Equal("denied", notify.Body.Status);
+        Assert.Equal("denied", CallbackBody(decision).Status);
         Assert.Equal(Start.AddSeconds(Terms.DelayToCancel), notify.GiveUpAt);
     }
 
@@ -187,7 +186,7 @@ public sealed class PaymentDeciderTests
 
         Assert.Equal(PaymentPhase.Approved, decision.State!.Phase);
         Assert.Equal(CallbackStatus.Pending, decision.State.Callback);
-        var body = Assert.IsType<PaymentEffect.NotifyVtex>(Assert.Single(decision.Effects)).Body;
+        var body = CallbackBody(decision);
         Assert.Equal(("approved", "AUT-1", "NSU-1", "Acq"), (body.Status, body.AuthorizationId, body.Nsu, body.Acquirer));
         Assert.Equal(("Visa", "411111", "1111"), (body.CardBrand, body.FirstDigits, body.LastDigits));
         Assert.Equal("TID-1", body.Tid);
@@ -204,7 +203,7 @@ public sealed class PaymentDeciderTests
 
         Assert.Equal(PaymentPhase.Denied, decision.State!.Phase);
         Assert.Equal(code, decision.State.Code);
-        Assert.Equal("denied", Assert.IsType<PaymentEffect.NotifyVtex>(Assert.Single(decision.Effects)).Body.Status);
+        Assert.Equal("denied", CallbackBody(decision).Status);
     }
 
     [Fact]
@@ -239,9 +238,10 @@ public sealed class PaymentDeciderTests
         var decision = When(Given(Charging()), new PaymentEvent.CancellationRequested("C1"));
 
         Assert.Equal(PaymentPhase.Cancelled, decision.State!.Phase);
-        var abort = Assert.IsType<PaymentEffect.SendTerminalCommand>(Assert.Single(decision.Effects)).Command;
+        var abort = Assert.IsType<PaymentEffect.SendTerminalCommand>(decision.Effects[0]).Command;
         Assert.Equal(TerminalCommandType.Abort, abort.Type);
         Assert.Equal(abort.CommandId, decision.State.FindOperation("C1")!.CommandId);
+        Assert.IsType<PaymentEffect.StopWaiting>(Assert.Single(decision.Effects.Skip(1)));
     }
 
     [Fact]

@@ -357,10 +357,12 @@ public static class PaymentDecider
                     Code = "cancelled",
                     Message = "Cancelled by VTEX before the payment completed.",
                 };
+                // Only a payment awaiting its terminal (or a Test Suite callback) has a deadline that a host keeps waiting on.
+                PaymentEffect[] stop = state.Phase == PaymentPhase.AwaitingTerminal ? [new StopWaiting()] : [];
                 return abort is null
-                    ? Changed(state, next, e, now, $"Cancelled ({e.RequestId}) before any charge was made.")
+                    ? Changed(state, next, e, now, $"Cancelled ({e.RequestId}) before any charge was made.", stop)
                     : Changed(state, next, e, now, $"Cancelled ({e.RequestId}) while awaiting the terminal; abort {abort.CommandId} sent.",
-                        new SendTerminalCommand(abort));
+                        [new SendTerminalCommand(abort), .. stop]);
             }
 
             case PaymentPhase.Approved when state.Voided:
@@ -584,14 +586,14 @@ public static class PaymentDecider
     private static Decision Final(PaymentState from, PaymentState next, PaymentEvent e, DateTimeOffset now, bool notify, string note)
     {
         PaymentEffect[] effects = notify
-            ? [new NotifyVtex(next.Order.CallbackUrl, PaymentAnswers.CreatePayment(next), next.CreatedAt.AddSeconds(next.Terms.DelayToCancel))]
+            ? [new NotifyVtex(next.CreatedAt.AddSeconds(next.Terms.DelayToCancel))]
             : [];
         return Changed(from, next, e, now, note, effects);
     }
 
     private static Decision Changed(
         PaymentState? from, PaymentState next, PaymentEvent e, DateTimeOffset now, string note, params PaymentEffect[] effects) =>
-        new(next, effects, [new HistoryEntry(now, e.GetType().Name, from?.Phase, next.Phase, note)], DecisionOutcome.Changed);
+        new(next, effects, [new HistoryEntry(now, e.Tag, from?.Phase, next.Phase, note)], DecisionOutcome.Changed);
 
     private static Decision Changed(
         Decision created, PaymentState next, PaymentEvent e, DateTimeOffset now, string note, params PaymentEffect[] effects) =>
@@ -600,7 +602,7 @@ public static class PaymentDecider
     private static Decision Unchanged(PaymentState state) => new(state, [], [], DecisionOutcome.Unchanged);
 
     private static Decision Reject(PaymentState state, PaymentEvent e, DateTimeOffset now, string code, string message, bool badInput = false) =>
-        new(state, [], [new HistoryEntry(now, e.GetType().Name, state.Phase, state.Phase, $"Rejected ({code}): {message}")],
+        new(state, [], [new HistoryEntry(now, e.Tag, state.Phase, state.Phase, $"Rejected ({code}): {message}")],
             DecisionOutcome.Rejected, new Rejection(code, message, badInput));
 
     private static (TerminalCommand Command, IssuedCommand Issued) NewCommand(

@@ -27,7 +27,7 @@ public static class PaymentLimits
 
         var rejection = new Rejection("too-many-operations", string.Create(CultureInfo.InvariantCulture,
             $"This payment already holds {MaxOperations} operations, the most one payment can record; handle this one manually."));
-        return new Decision(state, [], [new HistoryEntry(now, @event.GetType().Name, state.Phase, state.Phase,
+        return new Decision(state, [], [new HistoryEntry(now, @event.Tag, state.Phase, state.Phase,
             $"Rejected ({rejection.Code}): {rejection.Message}")], DecisionOutcome.Rejected, rejection);
     }
 

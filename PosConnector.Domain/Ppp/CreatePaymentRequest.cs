@@ -30,13 +30,13 @@ public sealed record CreatePaymentRequest
     [JsonPropertyName("sandBoxMode")]
     public bool? SandBoxMode { get; init; }
 
-    [JsonPropertyName("sandboxMode"), JsonInclude]
+    [JsonPropertyName("sandboxMode")]
     private bool? SandboxModeAlias { init => SandBoxMode ??= value; }
 
     /// <summary>Examples say <c>inboundRequestsUrl</c>, the schema <c>inboundRequestUrl</c> (docs/protocol.md §8).</summary>
     [JsonPropertyName("inboundRequestsUrl")]
     public string? InboundRequestsUrl { get; init; }
 
-    [JsonPropertyName("inboundRequestUrl"), JsonInclude]
+    [JsonPropertyName("inboundRequestUrl")]
     private string? InboundRequestUrlAlias { init => InboundRequestsUrl ??= value; }
 }

@@ -22,6 +22,6 @@ public sealed record PaymentOperationRequest
     [JsonPropertyName("sandboxMode")]
     public bool? SandboxMode { get; init; }
 
-    [JsonPropertyName("sandBoxMode"), JsonInclude]
+    [JsonPropertyName("sandBoxMode")]
     private bool? SandBoxModeAlias { init => SandboxMode ??= value; }
 }

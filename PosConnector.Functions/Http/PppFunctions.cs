@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PosConnector.Core.Http;
-using PosConnector.Functions.Orchestration;
 
 namespace PosConnector.Functions.Http;
 
@@ -12,7 +11,7 @@ namespace PosConnector.Functions.Http;
 /// Functions level because PppEndpoints checks the VTEX AppKey/AppToken itself, as on the standalone host.
 /// Routes carry the "api/" segment themselves: host.json sets routePrefix "" (see README.md, "Routes").
 /// </summary>
-public sealed class PppFunctions(PppEndpoints endpoints, PaymentWakeups wakeups, ILogger<PppFunctions> logger)
+public sealed class PppFunctions(PppEndpoints endpoints, ILogger<PppFunctions> logger)
 {
     [Function(nameof(GetManifest))]
     public static IActionResult GetManifest(
@@ -29,13 +28,13 @@ public sealed class PppFunctions(PppEndpoints endpoints, PaymentWakeups wakeups,
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/payments")] HttpRequest req, CancellationToken ct) =>
         endpoints.CreatePaymentAsync(req, ct).ToActionResultAsync(req, logger);
 
-    /// <summary>A cancellation can end the wait for the terminal without any effect, so it wakes the orchestration.</summary>
+    /// <summary>A cancellation that ends the wait says so (its StopWaiting effect wakes the orchestration).</summary>
     [Function(nameof(CancelPayment))]
     public Task<IActionResult> CancelPayment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/payments/{paymentId}/cancellations")] HttpRequest req,
         string paymentId,
         CancellationToken ct) =>
-        wakeups.WakeAfterAsync(endpoints.CancelAsync(req, paymentId, ct), paymentId, ct).ToActionResultAsync(req, logger);
+        endpoints.CancelAsync(req, paymentId, ct).ToActionResultAsync(req, logger);
 
     [Function(nameof(SettlePayment))]
     public Task<IActionResult> SettlePayment(

@@ -5,15 +5,15 @@ using PosConnector.Domain.Payments;
 namespace PosConnector.Functions.Orchestration;
 
 /// <summary>
-/// Effects on the Functions host: terminal commands go straight to Service Bus; a deadline or a callback owed to
-/// VTEX wakes the payment's orchestration, which reads the deadline or callback from the table itself.
+/// Effects on the Functions host: terminal commands go straight to Service Bus; a deadline, a callback owed to VTEX or
+/// the end of the wait wakes the payment's orchestration, which reads the deadline or callback from the table itself.
 /// </summary>
 public sealed class FunctionsEffectDispatcher(ITerminalCommandSender terminals, PaymentWakeups wakeups) : IPaymentEffectDispatcher
 {
     public Task DispatchAsync(string paymentId, PaymentEffect effect, CancellationToken ct) => effect switch
     {
         PaymentEffect.SendTerminalCommand send => terminals.SendAsync(send.Command, ct),
-        PaymentEffect.ScheduleDeadline or PaymentEffect.NotifyVtex => wakeups.WakeAsync(paymentId, ct),
+        PaymentEffect.ScheduleDeadline or PaymentEffect.NotifyVtex or PaymentEffect.StopWaiting => wakeups.WakeAsync(paymentId, ct),
         _ => throw new InvalidOperationException($"No dispatch for {effect.GetType().Name}."),
     };
 }

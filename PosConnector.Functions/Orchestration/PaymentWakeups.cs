@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using PosConnector.Core.Handlers;
 using PosConnector.Core.Storage;
 using PosConnector.Functions.Messaging;
 
@@ -17,16 +16,4 @@ public sealed class PaymentWakeups(StorageClients storage)
 
     public async Task WakeAsync(string paymentId, CancellationToken ct) =>
         await Queue.SendMessageAsync(paymentId, ct);
-
-    /// <summary>Awaits an endpoint and wakes the payment when it answered 2xx (a valid, existing payment changed).</summary>
-    public async Task<HandlerResult> WakeAfterAsync(Task<HandlerResult> pending, string paymentId, CancellationToken ct)
-    {
-        var result = await pending;
-        if (result.StatusCode is >= 200 and < 300)
-        {
-            await WakeAsync(paymentId, ct);
-        }
-
-        return result;
-    }
 }

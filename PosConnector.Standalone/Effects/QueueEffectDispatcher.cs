@@ -34,8 +34,11 @@ public sealed class QueueEffectDispatcher(
                 await storage.Callbacks.SendMessageAsync(PosConnectorJson.Serialize(CallbackMessage.For(paymentId, notify)), ct);
                 callbacks?.Pulse();
                 break;
+            case PaymentEffect.StopWaiting:
+                // Nothing to send: the planner lets go of the deadline message of a payment that stopped waiting.
+                break;
             default:
-                throw new InvalidOperationException($"No dispatch for {effect.GetType().Name}.");
+                throw new InvalidOperationException($"No dispatch for {effect.Tag}.");
         }
     }
 }

@@ -16,7 +16,8 @@ namespace PosConnector.Standalone.Effects;
 /// go out before the commit and are their own reminder: no outbox rows for them. Terminal commands must not leave
 /// before the commit, so they get outbox rows, and the deadline message (or, without one, an outbox reminder) is
 /// first made visible after the reminder delay, to drain them if this writer dies before sending them.
-/// After the commit: the deadline message moves on to the deadline, the reminder is deleted, a payment that ended has
+/// After the commit: the deadline message moves on to the deadline, the reminder is deleted, a payment that stopped
+/// waiting (its decision says so: <see cref="PaymentEffect.NotifyVtex"/> or <see cref="PaymentEffect.StopWaiting"/>) has
 /// its deadline message deleted, and the first callback attempt starts at once.
 /// </summary>
 public sealed class QueueEffectPlanner(
@@ -67,7 +68,8 @@ public sealed class QueueEffectPlanner(
             deadlineReminds ? deadline : null,
             deadline,
             reminderTask is null ? null : await reminderTask,
-            callbackTask is null ? null : await callbackTask);
+            callbackTask is null ? null : await callbackTask,
+            EndsWait: effects.Any(e => e is PaymentEffect.NotifyVtex or PaymentEffect.StopWaiting));
     }
 
     /// <summary>
@@ -94,7 +96,7 @@ public sealed class QueueEffectPlanner(
             _ = FollowUpAsync(paymentId, "delete", () => reminder.DeleteAsync(CancellationToken.None));
         }
 
-        if (p.Deadline is null && saved?.State.IsFinal == true && deadlines.Take(paymentId) is { } ended)
+        if (p.EndsWait && deadlines.Take(paymentId) is { } ended)
         {
             _ = FollowUpAsync(paymentId, "cancel", async () =>
             {
@@ -160,5 +162,6 @@ public sealed class QueueEffectPlanner(
         DateTimeOffset? MoveDeadlineTo,
         DateTimeOffset? Due,
         SentMessage? Reminder,
-        SentMessage? Callback) : EffectPlan(PaymentId, Outbox);
+        SentMessage? Callback,
+        bool EndsWait) : EffectPlan(PaymentId, Outbox);
 }

@@ -5,10 +5,12 @@ using System.Text;
 namespace PosConnector.Benchmarks;
 
 /// <summary>
-/// First Create Payment (a new payment, before any serial) against <see cref="BareInsertEndpoint"/>, at the same
-/// concurrency on the same Azurite, in alternating rounds so both sides see the same machine load.
+/// A connector call against the bare endpoint doing only its unavoidable storage request (<see cref="BareEndpoint"/>),
+/// at the same concurrency on the same Azurite, in alternating rounds so both sides see the same machine load: the first
+/// Create Payment (a new payment) against one insert, and a repeated Create Payment (the wait app's poll) against one
+/// point read.
 /// </summary>
-internal static class FirstCreateComparison
+internal static class EndpointComparison
 {
     private const int Rounds = 6;
     private const int WarmupRound = 1_000;
@@ -17,11 +19,52 @@ internal static class FirstCreateComparison
     /// <summary>A warm-up pair that compiles no more methods than this leaves the JIT quiet enough to measure.</summary>
     private const int QuietJitMethods = 25;
 
-    public static async Task RunAsync(BenchmarkStack stack, int requests, int concurrency, CancellationToken ct)
+    /// <summary>First Create Payment, each for a new payment, against one insert.</summary>
+    public static async Task FirstCreateAsync(BenchmarkStack stack, int requests, int concurrency, CancellationToken ct)
     {
-        await using var bare = await BareInsertEndpoint.StartAsync(stack.Azurite.ConnectionString);
+        await using var bare = await BareEndpoint.StartAsync(stack.Azurite.ConnectionString);
+        string NewPayment() => CreateBody(stack, Guid.NewGuid().ToString("N").ToUpperInvariant());
+        await RunAsync(stack, "first Create Payment vs a bare insert endpoint", requests, concurrency, ct,
+            new Side("connector, first Create Payment", stack.Connector, "/api/payments", true, NewPayment),
+            new Side("bare endpoint, one insert", bare.Client, "/payments", false, NewPayment));
+    }
+
+    /// <summary>
+    /// Repeated Create Payment for payments that exist (the wait app's poll: nothing changes), against one point read.
+    /// The polled payments wait for their serial: the repeat path (read, decide "unchanged", answer) is the same in every
+    /// phase, and no terminal is held.
+    /// </summary>
+    public static async Task PollAsync(BenchmarkStack stack, int requests, int concurrency, CancellationToken ct)
+    {
+        const int Pool = 256;
+        await using var bare = await BareEndpoint.StartAsync(stack.Azurite.ConnectionString);
+        var bodies = Enumerable.Range(0, Pool).Select(_ => CreateBody(stack, Guid.NewGuid().ToString("N").ToUpperInvariant())).ToArray();
+        var created = new Side("", stack.Connector, "/api/payments", true, Cycle(bodies));
+        var inserted = new Side("", bare.Client, "/payments", false, Cycle(bodies));
+        await created.RunAsync(stack, Pool, concurrency, ct);
+        await inserted.RunAsync(stack, Pool, concurrency, ct);
+        if (created.Failures + inserted.Failures > 0)
+        {
+            throw new InvalidOperationException("The payments to poll could not all be created.");
+        }
+
+        await RunAsync(stack, "repeated Create Payment (the wait app's poll) vs a bare point-read endpoint", requests, concurrency, ct,
+            new Side("connector, repeated Create Payment", stack.Connector, "/api/payments", true, Cycle(bodies)),
+            new Side("bare endpoint, one point read", bare.Client, "/payments/poll", false, Cycle(bodies)));
+    }
+
+    private static Func<string> Cycle(string[] bodies)
+    {
+        var next = -1;
+        return () => bodies[(Interlocked.Increment(ref next) & int.MaxValue) % bodies.Length];
+    }
+
+    private static string CreateBody(BenchmarkStack stack, string paymentId) =>
+        PaymentDriver.CreatePaymentBody(paymentId, 10.50m, stack.Callbacks.Expect(paymentId)).ToJsonString();
+
+    private static async Task RunAsync(BenchmarkStack stack, string title, int requests, int concurrency, CancellationToken ct, params Side[] sides)
+    {
         var perRound = Math.Max(1, requests / Rounds);
-        var sides = new[] { new Side("connector, first Create Payment", stack.Connector, "/api/payments", true), new Side("bare endpoint, one insert", bare.Client, "/payments", false) };
 
         // Tiered compilation recompiles hot methods (tier 0, instrumented, tier 1) for thousands of requests, on one of
         // the machine's cores, and both sides share that core: measured meanwhile, the JIT's timing decides the ratio.
@@ -57,7 +100,7 @@ internal static class FirstCreateComparison
         jitTime = JitInfo.GetCompilationTime() - jitTime;
 
         Console.WriteLine();
-        Console.WriteLine($"first Create Payment vs a bare insert endpoint, concurrency {concurrency}, {Rounds} alternating rounds of {perRound}");
+        Console.WriteLine($"{title}, concurrency {concurrency}, {Rounds} alternating rounds of {perRound}");
         Console.WriteLine(FormattableString.Invariant(
             $"  warm-up: {warmupPairs} x {WarmupRound} requests per side (last pair JIT-compiled {lastPairMethods} methods); measured rounds JIT-compiled {jitMethods} methods in {jitTime.TotalMilliseconds:F0} ms"));
         foreach (var side in sides)
@@ -71,7 +114,7 @@ internal static class FirstCreateComparison
             $"  {"ratio (connector / bare)",-34}{sides[0].Throughput / sides[1].Throughput,7:F2}x throughput   p99 {Percentiles.Of(sides[0].Latencies).P99 / Percentiles.Of(sides[1].Latencies).P99:F2}x"));
     }
 
-    private sealed class Side(string name, HttpClient client, string path, bool merchant)
+    private sealed class Side(string name, HttpClient client, string path, bool merchant, Func<string> nextBody)
     {
         private readonly List<double> _latencies = [];
         private TimeSpan _elapsed, _processCpu, _azuriteCpu;
@@ -112,7 +155,7 @@ internal static class FirstCreateComparison
                 await gate.WaitAsync(ct);
                 try
                 {
-                    return await PostAsync(stack, ct);
+                    return await PostAsync(ct);
                 }
                 finally
                 {
@@ -129,11 +172,9 @@ internal static class FirstCreateComparison
             Failures += latencies.Count(l => !double.IsFinite(l));
         }
 
-        private async Task<double> PostAsync(BenchmarkStack stack, CancellationToken ct)
+        private async Task<double> PostAsync(CancellationToken ct)
         {
-            var paymentId = Guid.NewGuid().ToString("N").ToUpperInvariant();
-            var body = PaymentDriver.CreatePaymentBody(paymentId, 10.50m, stack.Callbacks.Expect(paymentId)).ToJsonString();
-            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(nextBody(), Encoding.UTF8, "application/json") };
             if (merchant)
             {
                 request.Headers.Add("X-VTEX-API-AppKey", BenchmarkStack.MerchantAppKey);
