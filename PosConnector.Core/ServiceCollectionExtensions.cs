@@ -67,6 +67,16 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The first callback attempt from the process that committed the final state. A host adds it after its other
+    /// hosted services, so it stops first and shutdown waits for attempts in flight.
+    /// </summary>
+    public static IServiceCollection AddFirstCallbackAttempts(this IServiceCollection services)
+    {
+        services.AddSingleton<FirstCallbackAttempts>();
+        return services.AddHostedService(s => s.GetRequiredService<FirstCallbackAttempts>());
+    }
+
     private static OptionsBuilder<T> AddValidatedOptions<T>(
         this IServiceCollection services, IConfiguration configuration, string section, Func<T, string?>? rule = null)
         where T : class

@@ -35,13 +35,35 @@ public sealed class CallbackDelivery(
     /// without reading it again. It takes no lease row: the caller's retry message stays invisible for
     /// <see cref="AttemptWindowFor"/>, the lease's own duration, and no other attempt exists before it fires.
     /// </summary>
-    public async Task<CallbackStep> AttemptFirstAsync(StoredPayment saved, CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="leased"/> it holds the callback lease, as every later attempt does: for a host where another
+    /// attempt may already run (the Functions host's orchestration, woken by its deadline timer as the terminal approves).
+    /// </remarks>
+    public async Task<CallbackStep> AttemptFirstAsync(StoredPayment saved, CancellationToken ct, bool leased = false)
     {
         var message = CallbackMessage.For(saved.State, attempt: 1);
-        var result = saved.State.Callback == CallbackStatus.Pending
-            ? await PostAndRecordAsync(saved, message.Attempt, ct)
-            : CallbackAttemptResult.AlreadySettled;
-        return await NextStepAsync(message, result, ct);
+        if (saved.State.Callback != CallbackStatus.Pending)
+        {
+            return await NextStepAsync(message, CallbackAttemptResult.AlreadySettled, ct);
+        }
+
+        var lease = leased ? await repository.TryLeaseAsync(message.PaymentId, "callback", time.GetUtcNow(), AttemptWindow, ct) : null;
+        if (leased && lease is null)
+        {
+            return await NextStepAsync(message, CallbackAttemptResult.InProgress, ct);
+        }
+
+        try
+        {
+            return await NextStepAsync(message, await PostAndRecordAsync(saved, message.Attempt, ct), ct);
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await ReleaseAsync(lease);
+            }
+        }
     }
 
     /// <summary>How long one attempt may take: a POST (bounded by the request timeout) and recording its outcome.</summary>

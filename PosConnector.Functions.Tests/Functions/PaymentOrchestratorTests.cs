@@ -35,8 +35,31 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         Assert.Equal("\"Complete\"", instance.SerializedOutput);
         Assert.True(world.Replays > replaysBefore, "the orchestrator was never replayed");
-        Assert.Equal([1], world.NotifyCallsFor(id).Select(c => c.Attempt));
+        // The first attempt leaves from the process that recorded the terminal's result, not from an activity (one
+        // woken by its deadline timer meanwhile finds the callback lease held and posts nothing).
+        Assert.DoesNotContain(world.NotifyCallsFor(id), c => c.Delivered);
         Assert.Single(world.Callbacks.For(id));
+        Assert.Contains(view["history"]!, h => (string?)h["note"] == "Callback delivered after 1 attempt(s).");
+    }
+
+    [Fact]
+    public async Task Charge_FirstCallbackAttemptRefused_TheWokenOrchestrationRetriesUntilDelivered()
+    {
+        var id = await world.StartChargeAsync(31.50m);
+        var charge = await world.TakeCommandAsync(id, TerminalCommandType.Charge);
+        world.Callbacks.FailNext(1);
+
+        var accepted = await world.PostResultAsync(charge, "approved");
+        var view = await world.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered");
+        var instance = await world.WaitForOrchestrationAsync(id);
+
+        Assert.Equal(200, accepted.Status);
+        // Refused once from the process that recorded the result; the wake-up it left then brought the orchestration in.
+        Assert.Equal(1, world.Callbacks.RefusedFor(id));
+        Assert.Single(world.Callbacks.For(id));
+        Assert.Contains(world.NotifyCallsFor(id), c => c.Delivered);
+        Assert.Equal("approved", (string?)view["status"]);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
     }
 
     [Fact]

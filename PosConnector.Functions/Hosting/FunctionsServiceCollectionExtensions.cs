@@ -36,8 +36,12 @@ public static class FunctionsServiceCollectionExtensions
         // Terminals:Transport: Service Bus sessions in Azure, the Storage Queue under func start with Azurite.
         services.AddTerminalCommandSender(configuration);
         services.AddSingleton<PaymentWakeups>();
+        services.AddSingleton<ReminderEffectPlanner>();
+        services.AddSingleton<IEffectPlanner, FunctionsEffectPlanner>();
         services.AddSingleton<IPaymentEffectDispatcher, FunctionsEffectDispatcher>();
         services.AddHostedService<StorageInitializer>();
+        // Last, so it stops first: shutdown waits for first callback attempts in flight.
+        services.AddFirstCallbackAttempts();
         return services;
     }
 }

@@ -24,7 +24,7 @@ public sealed class PaymentActivities(
 
     [Function(nameof(ApplyDeadline))]
     public async Task ApplyDeadline([ActivityTrigger] string paymentId, CancellationToken ct) =>
-        await engine.ApplyAsync(paymentId, new PaymentEvent.DeadlineReached(), ct);
+        await FunctionsEffectPlanner.OnOrchestrationTurnAsync(() => engine.ApplyAsync(paymentId, new PaymentEvent.DeadlineReached(), ct));
 
     /// <summary>
     /// One POST of the final status with its true attempt number; true on a 2xx (recorded on the payment). An activity

@@ -23,7 +23,6 @@ public static class PosConnectorHost
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Callbacks);
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Deadlines);
         builder.Services.AddSingleton<DeadlineTimers>();
-        builder.Services.AddSingleton<FirstCallbackAttempts>();
         builder.Services.AddSingleton<IEffectPlanner, QueueEffectPlanner>();
         builder.Services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
         builder.Services.AddTerminalCommandSender(builder.Configuration);
@@ -34,7 +33,7 @@ public static class PosConnectorHost
         builder.Services.AddApiDocument();
         builder.Services.AddHostedService<PaymentSweepWorker>();
         // Last, so it stops first: shutdown waits for first callback attempts in flight.
-        builder.Services.AddHostedService(services => services.GetRequiredService<FirstCallbackAttempts>());
+        builder.Services.AddFirstCallbackAttempts();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
-using PosConnector.Core.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
-using PosConnector.Core.Vtex;
 
-namespace PosConnector.Standalone.Effects;
+namespace PosConnector.Core.Vtex;
 
 /// <summary>
-/// Makes each payment's first callback attempt right after the commit that made it owed, off the request path (the
-/// terminal's result POST does not wait for VTEX). Its retry message, queued before that commit and invisible for the
-/// attempt window, is deleted after a delivery, brought forward to the backoff after a failure, and takes over by
-/// itself if this process dies meanwhile. Stopping the host waits for attempts in flight.
+/// Makes each payment's first callback attempt right after the commit that made it owed, from the process that made it,
+/// off the request path (the terminal's result POST does not wait for VTEX), on both hosts. Its
+/// <see cref="CallbackFallback"/>, queued before that commit and invisible for the attempt window, carries the retries
+/// and takes over by itself if this process dies meanwhile. Stopping the host waits for attempts in flight.
 /// </summary>
 public sealed class FirstCallbackAttempts(IServiceProvider services, ILogger<FirstCallbackAttempts> logger) : IHostedService, IDisposable
 {
@@ -19,9 +20,9 @@ public sealed class FirstCallbackAttempts(IServiceProvider services, ILogger<Fir
     private readonly ConcurrentDictionary<Task, bool> _running = new();
 
     /// <summary>Starts the attempt; <paramref name="saved"/> null means the caller does not know the new ETag, so it is read.</summary>
-    public void Start(string paymentId, StoredPayment? saved, SentMessage retry)
+    public void Start(string paymentId, StoredPayment? saved, CallbackFallback fallback)
     {
-        var attempt = Task.Run(() => AttemptAsync(paymentId, saved, retry, _stopping.Token));
+        var attempt = Task.Run(() => AttemptAsync(paymentId, saved, fallback, _stopping.Token));
         _running.TryAdd(attempt, true);
         _ = attempt.ContinueWith(done => _running.TryRemove(done, out _), TaskScheduler.Default);
     }
@@ -46,7 +47,7 @@ public sealed class FirstCallbackAttempts(IServiceProvider services, ILogger<Fir
 
     public void Dispose() => _stopping.Dispose();
 
-    private async Task AttemptAsync(string paymentId, StoredPayment? saved, SentMessage retry, CancellationToken ct)
+    private async Task AttemptAsync(string paymentId, StoredPayment? saved, CallbackFallback fallback, CancellationToken ct)
     {
         try
         {
@@ -57,14 +58,18 @@ public sealed class FirstCallbackAttempts(IServiceProvider services, ILogger<Fir
                 return;
             }
 
-            var step = await delivery.AttemptFirstAsync(saved, ct);
+            var step = await delivery.AttemptFirstAsync(saved, ct, fallback.Leased);
             if (step.RetryAfter is { } delay)
             {
-                await retry.HideAsync(delay, PosConnectorJson.Serialize(CallbackMessage.For(saved.State, attempt: 2)), ct);
+                await fallback.Message.HideAsync(delay, fallback.RetryText(saved), ct);
+            }
+            else if (fallback.WakeAfterDelivery)
+            {
+                await fallback.Message.HideAsync(TimeSpan.Zero, null, ct);
             }
             else
             {
-                await retry.DeleteAsync(ct);
+                await fallback.Message.DeleteAsync(ct);
             }
         }
         catch (Exception e)
