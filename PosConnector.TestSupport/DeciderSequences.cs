@@ -41,4 +41,21 @@ public static class DeciderSequences
             .Select(Gen.Bool, (events, prefix) => prefix
                 ? [(Created(), 0), (SerialAccepted(), 1), (Created(), 1), .. events]
                 : events);
+
+    /// <summary>
+    /// Replays <paramref name="sequence"/> through the decider from no payment, calling <paramref name="step"/> after each
+    /// decision with the state it was made on and the time it was made at.
+    /// </summary>
+    public static void Replay((PaymentEvent Event, int Seconds)[] sequence, Action<PaymentState?, Decision, DateTimeOffset> step)
+    {
+        PaymentState? state = null;
+        var now = DeciderSpec.Start;
+        foreach (var (e, seconds) in sequence)
+        {
+            now = now.AddSeconds(seconds);
+            var decision = PaymentDecider.Decide(state, e, now);
+            step(state, decision, now);
+            state = decision.State;
+        }
+    }
 }
