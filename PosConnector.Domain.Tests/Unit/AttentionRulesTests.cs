@@ -92,6 +92,60 @@ public sealed class AttentionRulesTests
         Assert.Empty(AttentionRules.Assess(covered, coveredHistory, Start.AddDays(30), Minute));
     }
 
+    [Fact]
+    public void Assess_EachReason_SaysWhatToDo()
+    {
+        var (abandoned, abandonedHistory, _) = Fold([.. Approved(), new PaymentEvent.CallbackAbandoned(5, "HTTP 503")]);
+        var (pending, pendingHistory, _) = Fold(Approved());
+        var (charging, chargingHistory, _) = Fold(Charging());
+        var late = Start.AddDays(1);
+
+        Assert.Equal("VTEX never accepted the callback; it will not be retried. Check the payment's status on VTEX's side.",
+            Assert.Single(AttentionRules.Assess(abandoned, abandonedHistory, late, Minute)).Detail);
+        Assert.Equal("The final status has not reached VTEX yet; retries continue until delayToCancel.",
+            Assert.Single(AttentionRules.Assess(pending, pendingHistory, late, Minute)).Detail);
+        Assert.Equal("Still AwaitingTerminal after its deadline.", Assert.Single(AttentionRules.Assess(charging, chargingHistory, late, Minute)).Detail);
+    }
+
+    [Fact]
+    public void Assess_RefundDeclinedAndUnsettledRest_SayWhatToDo()
+    {
+        var (state, history, at) = Fold([.. Approved(), new PaymentEvent.CallbackDelivered(1),
+            new PaymentEvent.SettlementRequested("S1", 20m), new PaymentEvent.RefundRequested("R1", 10m),
+            Result(2, TerminalCommandType.Refund, TerminalResultStatus.Declined)]);
+
+        var items = AttentionRules.Assess(state, history, at + Minute, Minute).ToDictionary(i => i.Why, i => i.Detail);
+
+        Assert.Equal("Refund R1 of 10.00 was declined by terminal T-1; nothing was returned to the card. " +
+            "Refund it at the acquirer, or start a new refund with the card present.", items[AttentionReason.RefundDeclined]);
+        Assert.Equal("20.00 of 31.90 captured at the terminal is settled; 11.90 is neither settled nor returned and the customer " +
+            "still pays it. Settle or cancel it, or refund it at the acquirer.", items[AttentionReason.UnsettledRemainder]);
+    }
+
+    [Fact]
+    public void Assess_PartialSettlementFollowedByOtherEvents_CountsFromTheSettlement()
+    {
+        var (state, history, _) = Fold([.. Approved(), new PaymentEvent.SettlementRequested("S1", 20m), new PaymentEvent.CallbackDelivered(1),
+            new PaymentEvent.SettlementRequested("S2", 100m)]);
+        var settledAt = history.Single(h => h.Event == nameof(PaymentEvent.SettlementRequested) && h.Note.StartsWith("Settled", StringComparison.Ordinal)).At;
+
+        var item = Assert.Single(AttentionRules.Assess(state, history, settledAt + Minute, Minute));
+
+        Assert.Equal((AttentionReason.UnsettledRemainder, settledAt), (item.Why, item.Since));
+    }
+
+    [Fact]
+    public void Assess_RefundWithoutResult_IsRefundPendingAndSaysWhere()
+    {
+        var (state, history, at) = Fold([.. Approved(), new PaymentEvent.CallbackDelivered(1),
+            new PaymentEvent.SettlementRequested("S1", null), new PaymentEvent.RefundRequested("R1", 10m)]);
+
+        var item = Assert.Single(AttentionRules.Assess(state, history, at + Minute, Minute));
+
+        Assert.Equal((AttentionReason.RefundPending, at), (item.Why, item.Since));
+        Assert.Equal($"Refund {PaymentId}-2 of 10.00 on terminal T-1 has no result yet.", item.Detail);
+    }
+
     /// <summary>The events applied one second apart from <see cref="Start"/>: final state, audit trail, time of the last event.</summary>
     private static (PaymentState State, List<HistoryEntry> History, DateTimeOffset LastAt) Fold(PaymentEvent[] events)
     {

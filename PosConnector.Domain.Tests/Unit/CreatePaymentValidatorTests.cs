@@ -135,4 +135,26 @@ public sealed class CreatePaymentValidatorTests
         Assert.Null(error);
         Assert.Equal(CardType.Credit, order!.CardType);
     }
+
+    [Fact]
+    public void CreatePaymentValidator_ReferenceAndOrderIdBothTooLong_NamesTheReference()
+    {
+        var (_, error) = CreatePaymentValidator.Validate(Valid() with
+        {
+            Reference = new string('r', FieldLimits.OrderText + 1), OrderId = new string('o', FieldLimits.OrderText + 1),
+        }, null);
+
+        Assert.Equal($"reference is longer than {FieldLimits.OrderText} characters.", error!.Message);
+    }
+
+    [Theory]
+    [InlineData("http://gw.example/cb")]
+    [InlineData("https://gw.example/cb")]
+    public void CreatePaymentValidator_HttpOrHttpsCallback_IsAccepted(string callbackUrl)
+    {
+        var (order, error) = CreatePaymentValidator.Validate(Valid() with { CallbackUrl = callbackUrl }, null);
+
+        Assert.Null(error);
+        Assert.Equal(callbackUrl, order!.CallbackUrl);
+    }
 }

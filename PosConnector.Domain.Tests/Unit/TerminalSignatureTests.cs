@@ -44,4 +44,13 @@ public sealed class TerminalSignatureTests
         Assert.Equal(SignatureCheck.Malformed, TerminalSignature.Verify("t=1700000000", "secret-0123456789", "{}", now));
         Assert.Equal(SignatureCheck.Malformed, TerminalSignature.Verify("t=-5,v1=00", "secret-0123456789", "{}", now));
     }
+
+    [Fact]
+    public void TerminalSignature_Verify_LastRepresentableSecondIsReadNotMalformed()
+    {
+        var last = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+        Assert.Equal(SignatureCheck.Expired, TerminalSignature.Verify($"t={last},v1=00", "secret-0123456789", "{}", Now));
+        Assert.Equal(SignatureCheck.Malformed, TerminalSignature.Verify($"t={last + 1},v1=00", "secret-0123456789", "{}", Now));
+    }
 }
