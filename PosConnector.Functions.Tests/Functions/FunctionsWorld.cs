@@ -302,13 +302,40 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         timeout.CancelAfter(Patience);
-        // The instance may not exist yet: the wakeup that starts it is still in the queue.
-        while (await Durable.GetInstanceAsync(paymentId, timeout.Token) is null)
+        await WaitForInstanceAsync(paymentId, timeout.Token);
+        return await Durable.WaitForInstanceCompletionAsync(paymentId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    /// <summary>Until the payment's orchestration exists: the wakeup that starts it may still be in the queue.</summary>
+    public async Task WaitForInstanceAsync(string paymentId, CancellationToken ct)
+    {
+        while (await Durable.GetInstanceAsync(paymentId, ct) is null)
+        {
+            await Task.Delay(100, ct);
+        }
+    }
+
+    /// <summary>Until no wakeup message is left, visible or not: every wakeup sent so far was handled.</summary>
+    public async Task WaitForNoWakeupsAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        timeout.CancelAfter(Patience);
+        var wakeups = _services.GetRequiredService<PaymentWakeups>().Queue;
+        while ((await wakeups.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount > 0)
         {
             await Task.Delay(100, timeout.Token);
         }
+    }
 
-        return await Durable.WaitForInstanceCompletionAsync(paymentId, getInputsAndOutputs: true, timeout.Token);
+    /// <summary>Create, then a serial no terminal is registered under: the payment is denied at once.</summary>
+    public async Task<(string PaymentId, FunctionReply Submitted)> DeniedBySerialAsync(decimal value)
+    {
+        var paymentId = Payments.NewId();
+        var first = await CreateAsync(Payments.Create(paymentId, value, Callbacks.CallbackUrlFor("TX1", paymentId)));
+        var submitUrl = new Uri((string)JObject.Parse((string)first.Json["paymentAppData"]!["payload"]!)["submitUrl"]!);
+        var submitted = FunctionReply.From(await Pos.SubmitSerial(
+            HttpRequests.Post(submitUrl.PathAndQuery, new JObject { ["serialNumber"] = "NOT-REGISTERED" }), paymentId, _stop.Token));
+        return (paymentId, submitted);
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,8 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
     {
         var replaysBefore = world.Replays;
         var id = await world.StartChargeAsync(31.90m);
+        // The orchestration runs while the payment awaits its terminal (its deadline's wakeup starts it).
+        await world.WaitForInstanceAsync(id, TestContext.Current.CancellationToken);
 
         var charge = await world.TakeCommandAsync(id, TerminalCommandType.Charge);
         var accepted = await world.PostResultAsync(charge, "approved");
@@ -60,6 +62,22 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
         Assert.Contains(world.NotifyCallsFor(id), c => c.Delivered);
         Assert.Equal("approved", (string?)view["status"]);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task Serial_Unknown_DeniedAndCalledBackWithoutAnyOrchestration()
+    {
+        var (id, submitted) = await world.DeniedBySerialAsync(12.30m);
+
+        var callback = await world.Callbacks.WaitForAsync(id, FunctionsWorld.Patience);
+        await world.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered");
+        await world.WaitForNoWakeupsAsync();
+
+        Assert.Equal(422, submitted.Status);
+        Assert.Equal(("denied", "terminal-unknown"), ((string?)callback.Body["status"], (string?)callback.Body["code"]));
+        // The first attempt delivered it; its wakeup found nothing left to orchestrate, so no instance was started.
+        Assert.Null(await world.Durable.GetInstanceAsync(id, TestContext.Current.CancellationToken));
+        Assert.Single(world.Callbacks.For(id));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public static partial class FunctionsLog
     [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Payment {PaymentId}: orchestration started")]
     public static partial void OrchestrationStarted(ILogger logger, string paymentId);
 
+    [LoggerMessage(EventId = 508, Level = LogLevel.Debug, Message = "Payment {PaymentId}: nothing left to orchestrate, no instance started")]
+    public static partial void NothingToOrchestrate(ILogger logger, string paymentId);
+
     [LoggerMessage(EventId = 502, Level = LogLevel.Debug, Message = "Payment {PaymentId}: raised {Event} on its orchestration")]
     public static partial void OrchestrationNudged(ILogger logger, string paymentId, string @event);
 

@@ -29,10 +29,18 @@ public sealed class WakeFunctions(PaymentEngine engine, StorageClients storage, 
             return;
         }
 
-        // Nudge a live instance; (re)start only a missing or finished one (docs/architecture.md "Durable pitfalls").
+        // Nudge a live instance; (re)start only a missing or finished one (docs/architecture.md "Durable pitfalls"), and
+        // only while the payment still needs one: a payment that ended with its callback settled before its wake-up was
+        // read (a fast sale, a callback the first attempt delivered) would start an instance only to read that and end.
         var instance = await client.GetInstanceAsync(paymentId, getInputsAndOutputs: false, ct);
         if (instance is null || instance.IsCompleted)
         {
+            if (PaymentOrchestration.Next(await engine.FindAsync(paymentId, ct)) is OrchestrationStep.Complete)
+            {
+                FunctionsLog.NothingToOrchestrate(logger, paymentId);
+                return;
+            }
+
             await StartAsync(client, paymentId, ct);
         }
         else
