@@ -1,7 +1,5 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using PosConnector.Core.Observability;
 using PosConnector.Core.Storage;
 using PosConnector.Domain.Payments;
 
@@ -32,23 +30,8 @@ public sealed class ReminderEffectPlanner(IOutboxReminder reminder, ILogger<Remi
 
     public Task DiscardAsync(EffectPlan plan, CancellationToken ct) => DeleteAsync(plan, "discard", ct);
 
-    /// <summary>An optimisation: a reminder that could not be deleted fires and finds nothing owed.</summary>
-    private async Task DeleteAsync(EffectPlan plan, string step, CancellationToken ct)
-    {
-        if (plan is not ReminderPlan { Reminder: { } message })
-        {
-            return;
-        }
-
-        try
-        {
-            await message.DeleteAsync(ct);
-        }
-        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException)
-        {
-            Log.WakeupFollowUpFailed(logger, e, plan.PaymentId, step);
-        }
-    }
+    private Task DeleteAsync(EffectPlan plan, string step, CancellationToken ct) =>
+        plan is ReminderPlan { Reminder: { } message } ? message.TryDeleteAsync(logger, plan.PaymentId, step, ct) : Task.CompletedTask;
 
     /// <summary>The plan with this call's reminder message, when the reminder can be deleted.</summary>
     private sealed record ReminderPlan(string PaymentId, IReadOnlyList<PaymentEffect> Outbox, SentMessage? Reminder)

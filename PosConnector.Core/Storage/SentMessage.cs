@@ -1,4 +1,7 @@
+using Azure;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using PosConnector.Core.Observability;
 
 namespace PosConnector.Core.Storage;
 
@@ -22,4 +25,20 @@ public sealed record SentMessage(QueueClient Queue, string MessageId, string Pop
     }
 
     public async Task DeleteAsync(CancellationToken ct) => await Queue.DeleteMessageAsync(MessageId, PopReceipt, ct);
+
+    /// <summary>
+    /// Deletes a wake-up that is no longer needed, as an optimisation: one that cannot be deleted fires and finds nothing
+    /// owed, so a failure is only logged (as <paramref name="step"/> of <paramref name="paymentId"/>'s follow-ups).
+    /// </summary>
+    public async Task TryDeleteAsync(ILogger logger, string paymentId, string step, CancellationToken ct)
+    {
+        try
+        {
+            await DeleteAsync(ct);
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException)
+        {
+            Log.WakeupFollowUpFailed(logger, e, paymentId, step);
+        }
+    }
 }

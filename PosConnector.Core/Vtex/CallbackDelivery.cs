@@ -42,28 +42,10 @@ public sealed class CallbackDelivery(
     public async Task<CallbackStep> AttemptFirstAsync(StoredPayment saved, CancellationToken ct, bool leased = false)
     {
         var message = CallbackMessage.For(saved.State, attempt: 1);
-        if (saved.State.Callback != CallbackStatus.Pending)
-        {
-            return await NextStepAsync(message, CallbackAttemptResult.AlreadySettled, ct);
-        }
-
-        var lease = leased ? await repository.TryLeaseAsync(message.PaymentId, "callback", time.GetUtcNow(), AttemptWindow, ct) : null;
-        if (leased && lease is null)
-        {
-            return await NextStepAsync(message, CallbackAttemptResult.InProgress, ct);
-        }
-
-        try
-        {
-            return await NextStepAsync(message, await PostAndRecordAsync(saved, message.Attempt, ct), ct);
-        }
-        finally
-        {
-            if (lease is not null)
-            {
-                await ReleaseAsync(lease);
-            }
-        }
+        var result = saved.State.Callback != CallbackStatus.Pending ? CallbackAttemptResult.AlreadySettled
+            : leased ? await UnderLeaseAsync(message.PaymentId, () => PostAndRecordAsync(saved, message.Attempt, ct), ct)
+            : await PostAndRecordAsync(saved, message.Attempt, ct);
+        return await NextStepAsync(message, result, ct);
     }
 
     /// <summary>How long one attempt may take: a POST (bounded by the request timeout) and recording its outcome.</summary>
@@ -76,9 +58,15 @@ public sealed class CallbackDelivery(
     /// Answers <see cref="CallbackAttemptResult.AlreadySettled"/> when the callback was delivered or abandoned before,
     /// and <see cref="CallbackAttemptResult.InProgress"/> while another attempt holds the lease.
     /// </summary>
-    public async Task<CallbackAttemptResult> DeliverAsync(CallbackMessage message, CancellationToken ct)
+    public Task<CallbackAttemptResult> DeliverAsync(CallbackMessage message, CancellationToken ct) =>
+        UnderLeaseAsync(message.PaymentId, async () => await OwedAsync(message.PaymentId, ct) is { } owed
+            ? await PostAndRecordAsync(owed, message.Attempt, ct)
+            : CallbackAttemptResult.AlreadySettled, ct);
+
+    /// <summary>One attempt while holding the payment's callback lease; <see cref="CallbackAttemptResult.InProgress"/> while another holds it.</summary>
+    private async Task<CallbackAttemptResult> UnderLeaseAsync(string paymentId, Func<Task<CallbackAttemptResult>> attempt, CancellationToken ct)
     {
-        var lease = await repository.TryLeaseAsync(message.PaymentId, "callback", time.GetUtcNow(), AttemptWindow, ct);
+        var lease = await repository.TryLeaseAsync(paymentId, "callback", time.GetUtcNow(), AttemptWindow, ct);
         if (lease is null)
         {
             return CallbackAttemptResult.InProgress;
@@ -86,9 +74,7 @@ public sealed class CallbackDelivery(
 
         try
         {
-            return await OwedAsync(message.PaymentId, ct) is { } owed
-                ? await PostAndRecordAsync(owed, message.Attempt, ct)
-                : CallbackAttemptResult.AlreadySettled;
+            return await attempt();
         }
         finally
         {

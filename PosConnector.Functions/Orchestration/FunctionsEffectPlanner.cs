@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
@@ -16,7 +17,11 @@ namespace PosConnector.Functions.Orchestration;
 /// after a failure (the orchestration retries until delayToCancel), or by itself if this process dies meanwhile.
 /// </summary>
 public sealed class FunctionsEffectPlanner(
-    ReminderEffectPlanner reminders, PaymentWakeups wakeups, FirstCallbackAttempts firstCallbacks, IOptions<CallbackOptions> callbacks)
+    ReminderEffectPlanner reminders,
+    PaymentWakeups wakeups,
+    FirstCallbackAttempts firstCallbacks,
+    IOptions<CallbackOptions> callbacks,
+    ILogger<FunctionsEffectPlanner> logger)
     : IEffectPlanner
 {
     private static readonly AsyncLocal<bool> OrchestrationTurn = new();
@@ -88,7 +93,7 @@ public sealed class FunctionsEffectPlanner(
         if (p.CallbackWake is { } wake)
         {
             // Nothing was saved for it: the wake-up would find nothing owed anyway.
-            await wake.DeleteAsync(ct);
+            await wake.TryDeleteAsync(logger, p.PaymentId, "discard", ct);
         }
     }
 
