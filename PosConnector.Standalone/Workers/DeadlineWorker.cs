@@ -1,4 +1,5 @@
 using Azure.Storage.Queues.Models;
+using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Domain.Payments;
@@ -23,6 +24,7 @@ public sealed class DeadlineWorker(
     {
         var paymentId = message.MessageText;
         timers.Forget(paymentId); // received: the receipt the writer kept no longer works
+        using var step = PaymentSpans.Begin(PaymentStep.Deadline, paymentId);
         var payment = await engine.LoadAsync(paymentId, ct);
         if (payment?.State.Deadline is { } deadline && deadline > time.GetUtcNow())
         {
