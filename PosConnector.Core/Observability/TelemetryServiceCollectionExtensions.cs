@@ -4,7 +4,9 @@ using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -16,6 +18,8 @@ public static class TelemetryServiceCollectionExtensions
     public const string AzureMonitorConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string AzureMonitorAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    private const string RequestLines = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     /// <summary>
     /// OpenTelemetry traces, metrics and logs, the same on both hosts: the payment steps and the meter of
@@ -40,6 +44,10 @@ public static class TelemetryServiceCollectionExtensions
                 o.IncludeScopes = true; // the "Payment {PaymentId}" scope becomes the PaymentId attribute
                 o.IncludeFormattedMessage = true;
             });
+
+        // ASP.NET Core's request lines hold the whole URL, query included: the submitUrl's token must not leave the
+        // process, whatever level the host's configuration sets (the server span's url.query is redacted already).
+        services.AddLogging(l => l.AddFilter<OpenTelemetryLoggerProvider>(RequestLines, LogLevel.Warning));
 
         if (configuration[AzureMonitorConnectionString] is { Length: > 0 } connectionString)
         {
