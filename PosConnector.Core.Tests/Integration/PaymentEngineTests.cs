@@ -238,11 +238,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Commit_RepeatedInputsAndDrains_CountEachFactOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var meters = MetricsRecorder.NewFactory();
-        using var recorded = new MetricsRecorder(meters);
-        var time = new FakeTimeProvider(Start);
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
-            time, NullLogger<PaymentEngine>.Instance, new PaymentMetrics(meters));
+        using var recorded = MeteredEngine(out var engine, out var time);
         var id = await ChargeCommittedWithoutDispatchAsync();
         await engine.DrainOutboxAsync(id, ct);
         await engine.DrainOutboxAsync(id, ct);
@@ -267,11 +263,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Deadline_OfAChargeTheTerminalNeverAnswered_CountsOnePaymentPastItsDeadline()
     {
         var ct = TestContext.Current.CancellationToken;
-        var meters = MetricsRecorder.NewFactory();
-        using var recorded = new MetricsRecorder(meters);
-        var time = new FakeTimeProvider(Start);
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
-            time, NullLogger<PaymentEngine>.Instance, new PaymentMetrics(meters));
+        using var recorded = MeteredEngine(out var engine, out var time);
         var id = await ChargeCommittedWithoutDispatchAsync();
         await engine.ApplyAsync(id, new PaymentEvent.DeadlineReached(), ct);
         time.Advance(TimeSpan.FromSeconds(Terms.TerminalTimeoutSeconds + 1));
@@ -281,6 +273,16 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Equal(1, recorded.Sum(PaymentMetrics.PastDeadline, ("phase", "awaiting_terminal")));
         Assert.Equal(1, recorded.Sum(PaymentMetrics.Completed, ("status", "denied")));
+    }
+
+    /// <summary>An engine on a clock the test moves, and what its meters (only its own) record.</summary>
+    private MetricsRecorder MeteredEngine(out PaymentEngine engine, out FakeTimeProvider time)
+    {
+        var meters = MetricsRecorder.NewFactory();
+        time = new FakeTimeProvider(Start);
+        engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
+            time, NullLogger<PaymentEngine>.Instance, new PaymentMetrics(meters));
+        return new MetricsRecorder(meters);
     }
 
     private async Task<int> RowsAsync(string id)
