@@ -60,6 +60,9 @@ public static class PaymentTraces
         var post = Assert.Single(ChildrenOf(spans, callback), c => c.Source.Name == "System.Net.Http");
         Assert.Equal(ActivityKind.Client, post.Kind);
         Assert.Equal("POST", post.GetTagItem("http.request.method"));
+        // A storage request is the Azure SDK's span only, not a second HttpClient span under it.
+        Assert.Contains(spans, s => s.Source.Name == "Azure.Core.Http" && s.TraceId == callback.TraceId);
+        Assert.DoesNotContain(spans, s => s.Source.Name == "System.Net.Http" && s.Parent?.Source.Name == "Azure.Core.Http");
     }
 
     /// <summary>No exported span attribute, link, event, metric tag or log field holds any of <paramref name="secrets"/>.</summary>

@@ -30,7 +30,7 @@ public sealed class CallbackDelivery(
     /// <summary>The standalone host's step: one attempt, then retry after the backoff or abandon at delayToCancel.</summary>
     public async Task<CallbackStep> AttemptAsync(CallbackMessage message, CancellationToken ct)
     {
-        using var step = BeginAttempt(message);
+        using var step = AttemptStep(message);
         return await NextStepAsync(message, await DeliverAsync(message, ct), ct);
     }
 
@@ -46,7 +46,7 @@ public sealed class CallbackDelivery(
     public async Task<CallbackStep> AttemptFirstAsync(StoredPayment saved, CancellationToken ct, bool leased = false)
     {
         var message = CallbackMessage.For(saved.State, attempt: 1);
-        using var step = BeginAttempt(message);
+        using var step = AttemptStep(message);
         var result = saved.State.Callback != CallbackStatus.Pending ? CallbackAttemptResult.AlreadySettled
             : leased ? await UnderLeaseAsync(message.PaymentId, () => PostAndRecordAsync(saved, message.Attempt, ct), ct)
             : await PostAndRecordAsync(saved, message.Attempt, ct);
@@ -66,8 +66,7 @@ public sealed class CallbackDelivery(
     /// </summary>
     public async Task<CallbackAttemptResult> DeliverAsync(CallbackMessage message, CancellationToken ct)
     {
-        using var step = PaymentSpans.Continue(PaymentStep.Callback, message.PaymentId);
-        step.Activity?.SetTag(PaymentSpans.CallbackAttempt, message.Attempt);
+        using var step = AttemptStep(message);
         var result = await UnderLeaseAsync(message.PaymentId, async () => await OwedAsync(message.PaymentId, ct) is { } owed
             ? await PostAndRecordAsync(owed, message.Attempt, ct)
             : CallbackAttemptResult.AlreadySettled, ct);
@@ -75,10 +74,13 @@ public sealed class CallbackDelivery(
         return result;
     }
 
-    /// <summary>An attempt is a step of its own: a new trace, linked to the step that made the callback owed.</summary>
-    private static StepSpan BeginAttempt(CallbackMessage message)
+    /// <summary>
+    /// The attempt's step: the caller's when it began one for this payment (<see cref="FirstCallbackAttempts"/>, whose
+    /// step is a new trace linked to the commit that made the callback owed), else a new one.
+    /// </summary>
+    private static StepSpan AttemptStep(CallbackMessage message)
     {
-        var step = PaymentSpans.Begin(PaymentStep.Callback, message.PaymentId);
+        var step = PaymentSpans.Continue(PaymentStep.Callback, message.PaymentId);
         step.Activity?.SetTag(PaymentSpans.CallbackAttempt, message.Attempt);
         return step;
     }

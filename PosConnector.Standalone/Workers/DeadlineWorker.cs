@@ -32,6 +32,7 @@ public sealed class DeadlineWorker(
             var until = drained.RetryAt is { } held && held + Margin < deadline ? held + Margin : deadline;
             await Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt,
                 visibilityTimeout: QueueDelay.Until(until, time.GetUtcNow()), cancellationToken: ct);
+            PaymentSpans.Ended(step.Activity, "rescheduled");
             return false;
         }
 
