@@ -188,7 +188,8 @@ public sealed class CallbackDelivery(
     /// <summary>delayToCancel passed without a 2xx: an operator alert, and the payment stops owing a callback.</summary>
     public async Task AbandonAsync(CallbackMessage message, string reason, CancellationToken ct)
     {
-        using var step = PaymentSpans.Continue(PaymentStep.CallbackAbandon, message.PaymentId);
+        // A step of its own on both hosts (linked to the last attempt when it follows one): the attempt's outcome stands.
+        using var step = PaymentSpans.Begin(PaymentStep.CallbackAbandon, message.PaymentId);
         if (await OwedAsync(message.PaymentId, ct) is not { } owed)
         {
             return;

@@ -79,6 +79,23 @@ public sealed class TelemetryTests(TelemetryWorld world) : IClassFixture<Telemet
         Assert.Contains(logs, l => l.EventId == 300);
     }
 
+    [Fact]
+    public async Task Callback_RefusedOnceThenDelivered_EachAttemptIsAStepWithItsOutcome()
+    {
+        world.Callbacks.FailNext(1);
+        var id = await world.StartChargeAsync(31.93m);
+
+        await world.Client.WaitForPaymentAsync(id, v => (string?)v["callback"] == "delivered", Patience);
+        var spans = await PaymentTraces.WaitForAsync(world.Telemetry, s => IsDeliveredCallback(s, id), Patience);
+        var attempts = PaymentTraces.StepsOf(spans, id).Where(s => PaymentTraces.Tag(s, PaymentSpans.Step) == PaymentStep.Callback).ToList();
+
+        Assert.Equal([("1", "refused"), ("2", "delivered")],
+            attempts.Select(a => (PaymentTraces.Tag(a, PaymentSpans.CallbackAttempt), PaymentTraces.Tag(a, PaymentSpans.Outcome))));
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, attempts[0].Status);
+        Assert.Equal("HTTP 503", attempts[0].StatusDescription);
+        Assert.NotEqual(attempts[0].TraceId, attempts[1].TraceId);
+    }
+
     private static bool IsDeliveredCallback(System.Diagnostics.Activity span, string paymentId) =>
         span.GetTagItem(PaymentSpans.PaymentId) as string == paymentId
         && span.GetTagItem(PaymentSpans.Step) as string == PaymentStep.Callback
