@@ -93,6 +93,18 @@ public static class PaymentTraces
         Assert.Empty(texts.Where(t => secrets.Any(secret => t.Text.Contains(secret, StringComparison.Ordinal))).Select(t => t.Where).Distinct());
     }
 
+    /// <summary>
+    /// Every span of the traces the payments' steps are in (server spans, clients' requests, storage, the callback POST),
+    /// and every span of the connector's and the Azure SDK's sources. Not other test classes' HTTP spans: the exporter
+    /// listens process-wide, and hostile-input tests put anything in a URL on purpose.
+    /// </summary>
+    public static IReadOnlyList<Activity> TracesOf(IReadOnlyList<Activity> spans, params string[] paymentIds)
+    {
+        var traces = paymentIds.SelectMany(id => StepsOf(spans, id)).Select(s => s.TraceId).ToHashSet();
+        return [.. spans.Where(s => traces.Contains(s.TraceId)
+            || s.Source.Name == PosConnectorTelemetry.Name || s.Source.Name.StartsWith("Azure.", StringComparison.Ordinal))];
+    }
+
     /// <summary>The credentials and secrets the test hosts know (TestSettings), which nothing exported may show.</summary>
     public static List<string> KnownSecrets(params string[] serials) =>
     [

@@ -36,7 +36,7 @@ public sealed class TelemetryTests(FunctionsWorld world)
         Assert.Equal(1, metrics.Sum(PaymentMetrics.CallbackAttempts, ("outcome", "delivered")));
         Assert.Single(metrics.Of(PaymentMetrics.TerminalResultLatency));
         Assert.Single(metrics.Of(PaymentMetrics.CallbackLatency));
-        PaymentTraces.AssertNothingHolds(world.Telemetry.Spans, world.Telemetry.MetricsOf(world.Services), world.Telemetry.Logs,
+        PaymentTraces.AssertNothingHolds(PaymentTraces.TracesOf(world.Telemetry.Spans, id), world.Telemetry.MetricsOf(world.Services), world.Telemetry.Logs,
             [.. PaymentTraces.KnownSecrets(FunctionsWorld.Terminal, charge.SerialNumber), "sig" + id[..8]]);
     }
 }
