@@ -50,5 +50,3 @@ public sealed class MetricsRecorder : IDisposable
         _measurements.Enqueue(new RecordedMeasurement(instrument.Name, value, fields));
     }
 }
-
-public sealed record RecordedMeasurement(string Instrument, double Value, IReadOnlyDictionary<string, object?> Tags);

@@ -62,6 +62,3 @@ public sealed class TelemetryCapture
         }
     }
 }
-
-/// <summary>One exported log record: its attributes, then the fields of its scopes.</summary>
-public sealed record LoggedRecord(string Category, int EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> Fields);

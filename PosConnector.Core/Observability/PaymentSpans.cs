@@ -126,15 +126,3 @@ public static class PaymentSpans
         return null;
     }
 }
-
-/// <summary>A step's span and whether this caller started it (and so ends it).</summary>
-public readonly record struct StepSpan(Activity? Activity, bool Owned) : IDisposable
-{
-    public void Dispose()
-    {
-        if (Owned)
-        {
-            Activity?.Dispose();
-        }
-    }
-}
