@@ -5,7 +5,7 @@ namespace PosConnector.Core.Observability;
 
 /// <summary>
 /// One span per payment step, with the attributes a trace search needs: ids, the phase reached and the outcome. Never a
-/// card number, token or secret: only ids, serial numbers, phases and codes go in (PaymentTelemetryTests checks).
+/// card number, token or secret: only ids, serial numbers, phases and codes go in (both hosts' TelemetryTests check).
 /// </summary>
 public static class PaymentSpans
 {
