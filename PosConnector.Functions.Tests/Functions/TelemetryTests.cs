@@ -21,6 +21,9 @@ public sealed class TelemetryTests(FunctionsWorld world)
     {
         using var metrics = new MetricsRecorder(world.Services.GetRequiredService<IMeterFactory>());
         var id = await world.StartChargeAsync(31.93m);
+        // The orchestration runs while the payment awaits its terminal (its deadline's wake-up starts it); a payment
+        // that ended with its callback settled gets none, so it must be running before the result settles everything.
+        await world.WaitForInstanceAsync(id, TestContext.Current.CancellationToken);
         var charge = await world.TakeCommandAsync(id, TerminalCommandType.Charge);
 
         var accepted = await world.PostResultAsync(charge, "approved");
