@@ -18,6 +18,7 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
     public async Task Charge_Approved_CallsBackOnceAndTheOrchestrationCompletesThroughReplays()
     {
         var replaysBefore = world.Replays;
+        var readsBefore = world.ReadStepCalls;
         var id = await world.StartChargeAsync(31.90m);
         // The orchestration runs while the payment awaits its terminal (its deadline's wakeup starts it).
         await world.WaitForInstanceAsync(id, TestContext.Current.CancellationToken);
@@ -42,12 +43,16 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
         Assert.DoesNotContain(world.NotifyCallsFor(id), c => c.Delivered);
         Assert.Single(world.Callbacks.For(id));
         Assert.Contains(view["history"]!, h => (string?)h["note"] == "Callback delivered after 1 attempt(s).");
+        // Each step travelled with what woke the instance (its start, the event): no activity only read the table.
+        Assert.Equal(readsBefore, world.ReadStepCalls);
     }
 
     [Fact]
     public async Task Charge_FirstCallbackAttemptRefused_TheWokenOrchestrationRetriesUntilDelivered()
     {
         var id = await world.StartChargeAsync(31.50m);
+        // Its deadline's wake-up has started the instance: only the refused attempt's wake-up brings the callback to it.
+        await world.WaitForInstanceAsync(id, TestContext.Current.CancellationToken);
         var charge = await world.TakeCommandAsync(id, TerminalCommandType.Charge);
         world.Callbacks.FailNext(1);
 
@@ -59,7 +64,8 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
         // Refused once from the process that recorded the result; the wake-up it left then brought the orchestration in.
         Assert.Equal(1, world.Callbacks.RefusedFor(id));
         Assert.Single(world.Callbacks.For(id));
-        Assert.Contains(world.NotifyCallsFor(id), c => c.Delivered);
+        // The orchestration's attempt is the second: the first one's number is not reused.
+        Assert.Equal([2], world.NotifyCallsFor(id).Where(c => c.Delivered).Select(c => c.Attempt));
         Assert.Equal("approved", (string?)view["status"]);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
     }
