@@ -26,7 +26,7 @@ public static class ManualChoices
     public static string AlreadyAnswered(string commandId, HeldChargeState earlier) => earlier switch
     {
         HeldChargeState.TimedOut => $"Charge '{commandId}' was already left to time out; this press changed nothing.",
-        HeldChargeState.Aborted => $"Charge '{commandId}' was already cancelled by the connector (its deadline passed); this press changed nothing.",
+        HeldChargeState.Aborted => $"Charge '{commandId}' was already aborted by the connector; this press changed nothing.",
         _ => $"Charge '{commandId}' already has a result: {earlier.ToString().ToLowerInvariant()}; this press changed nothing.",
     };
 

@@ -104,7 +104,7 @@ public sealed class CallbackDelivery(
             return CallbackStep.Retry(next - now);
         }
 
-        await AbandonAsync(message, CallbackBackoff.AbandonReason(result.Failure, now, message.GiveUpAt), ct);
+        await AbandonAfterLastAttemptAsync(message, result.Failure, ct);
         return CallbackStep.Done;
     }
 
@@ -151,6 +151,14 @@ public sealed class CallbackDelivery(
         delivered.Recorded(paymentId);
         return result;
     }
+
+    /// <summary>
+    /// The last attempt the backoff allows (<see cref="CallbackBackoff.NextAttemptAt"/>) failed with
+    /// <paramref name="lastFailure"/>: abandoned with an alert that says, true to the clock, whether delayToCancel has
+    /// passed or how far away it is.
+    /// </summary>
+    public Task AbandonAfterLastAttemptAsync(CallbackMessage message, string lastFailure, CancellationToken ct) =>
+        AbandonAsync(message, CallbackBackoff.AbandonReason(lastFailure, time.GetUtcNow(), message.GiveUpAt), ct);
 
     /// <summary>No attempt before delayToCancel got a 2xx: an operator alert, and the payment stops owing a callback.</summary>
     public async Task AbandonAsync(CallbackMessage message, string reason, CancellationToken ct)
