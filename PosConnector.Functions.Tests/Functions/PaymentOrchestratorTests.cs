@@ -130,10 +130,11 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
     public async Task Callback_RefusedUntilDelayToCancel_IsAbandonedWithAnAlertAndNeverPostedAfterIt()
     {
         // A Test Suite async card: approved by its deadline, no terminal. delayToCancel is at least 600 s, so the
-        // connector's clock is set back while the payment is created: it must give up about 8 s from now (real time).
+        // connector's clock is set back while the payment is created: delayToCancel is about 15 s from now (real time),
+        // and the last attempt may start one request timeout (10 s) before it.
         var id = Payments.NewId();
         world.Callbacks.FailNext(int.MaxValue);
-        world.Clock.Advance(TimeSpan.FromSeconds(-592));
+        world.Clock.Advance(TimeSpan.FromSeconds(-585));
         FunctionReply created;
         try
         {
@@ -143,7 +144,7 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
         }
         finally
         {
-            world.Clock.Advance(TimeSpan.FromSeconds(592));
+            world.Clock.Advance(TimeSpan.FromSeconds(585));
         }
 
         try
@@ -163,6 +164,9 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
             Assert.True(calls.Count > 2, $"only {calls.Count} attempts");
             Assert.Equal(Enumerable.Range(1, calls.Count), calls.Select(c => c.Attempt));
             Assert.All(calls, c => Assert.True(c.StartedAt < c.GiveUpAt, $"attempt {c.Attempt} started at {c.StartedAt}, after {c.GiveUpAt}"));
+            // The last one is scheduled as late as the policy allows: one request timeout (10 s) before delayToCancel.
+            var last = calls[^1];
+            Assert.InRange(last.StartedAt, last.GiveUpAt - TimeSpan.FromSeconds(10), last.GiveUpAt - TimeSpan.FromSeconds(8));
             Assert.Equal(calls.Count, refusedWhenAbandoned);
             Assert.Equal(refusedWhenAbandoned, world.Callbacks.RefusedFor(id));
             Assert.Empty(world.Callbacks.For(id));

@@ -107,10 +107,14 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
     [InlineData(1, 0, "00:00:05")]
     [InlineData(2, 0, "00:00:10")]
     [InlineData(9, 0, "00:02:00")]
+    [InlineData(9, 500, "00:01:30")]
+    [InlineData(1, 588, "00:00:02")]
+    [InlineData(1, 590, null)]
     [InlineData(1, 596, null)]
     public void NextAttemptAt_FollowsCoreBackoff_AndNeverPassesDelayToCancel(int failedAttempt, int elapsedSeconds, string? expectedDelay)
     {
-        var retry = new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
+        // The last attempt may start 10 s (the request timeout) before delayToCancel, as late as the policy allows.
+        var retry = new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2), RequestTimeout: TimeSpan.FromSeconds(10));
         var created = DateTimeOffset.Parse("2026-01-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var now = created.AddSeconds(elapsedSeconds);
 

@@ -33,7 +33,7 @@ public sealed class OrchestrationAdapterTests
         Assert.Equal(new StepDto(StepDto.WaitForChange), idle);
         Assert.Equal(StepDto.DeliverCallback, deliver.Kind);
         Assert.Equal(CallbackMessage.For(approved, attempt: 1), deliver.Callback);
-        Assert.Equal(new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2)), deliver.Retry);
+        Assert.Equal(new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2), Callbacks.RequestTimeout), deliver.Retry);
         Assert.Equal(new StepDto(StepDto.Complete), done);
     }
 

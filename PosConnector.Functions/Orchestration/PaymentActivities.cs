@@ -52,8 +52,11 @@ public sealed class PaymentActivities(
         return result.Delivered;
     }
 
-    /// <summary>Every attempt before delayToCancel failed: an operator alert, and the payment stops owing a callback.</summary>
+    /// <summary>
+    /// No attempt that could still end before delayToCancel got a 2xx: an operator alert that says, true to the clock,
+    /// whether delayToCancel has passed, and the payment stops owing a callback.
+    /// </summary>
     [Function(nameof(AbandonCallback))]
     public Task AbandonCallback([ActivityTrigger] CallbackMessage callback, CancellationToken ct) =>
-        delivery.AbandonAsync(callback, "no 2xx from VTEX before delayToCancel passed", ct);
+        delivery.AbandonAfterLastAttemptAsync(callback, "no 2xx from VTEX", ct);
 }
