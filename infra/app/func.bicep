@@ -70,6 +70,18 @@ param maximumInstanceCount int = 100
 @maxValue(20)
 param durableAlwaysReadyInstanceCount int = 1
 
+@description('Instances kept warm for the HTTP functions group (every HTTP trigger): VTEX\'s calls never wait for a cold start. 0 turns it off.')
+@minValue(0)
+@maxValue(20)
+param httpAlwaysReadyInstanceCount int = 1
+
+// Per-function scaling groups every HTTP trigger under 'http' and every Durable trigger under 'durable'; queue and
+// timer triggers scale on demand.
+var alwaysReady = concat(
+  httpAlwaysReadyInstanceCount > 0 ? [{ name: 'http', instanceCount: httpAlwaysReadyInstanceCount }] : [],
+  durableAlwaysReadyInstanceCount > 0 ? [{ name: 'durable', instanceCount: durableAlwaysReadyInstanceCount }] : []
+)
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
@@ -128,15 +140,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        // Per-function scaling groups every Durable trigger under 'durable'; HTTP and queue triggers scale on demand.
-        alwaysReady: durableAlwaysReadyInstanceCount > 0
-          ? [
-              {
-                name: 'durable'
-                instanceCount: durableAlwaysReadyInstanceCount
-              }
-            ]
-          : []
+        alwaysReady: alwaysReady
       }
       runtime: {
         name: 'dotnet-isolated'
