@@ -167,14 +167,10 @@ var names = {
   functionApp: !empty(functionAppName) ? functionAppName : '${abbrs.webSitesFunctions}api-${resourceToken}'
   appServicePlan: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webServerFarms}${resourceToken}'
   storageAccount: !empty(storageAccountName) ? storageAccountName : '${abbrs.storageStorageAccounts}${resourceToken}'
-  serviceBusNamespace: !empty(serviceBusNamespaceName)
-    ? serviceBusNamespaceName
-    : '${abbrs.serviceBusNamespaces}${resourceToken}'
+  serviceBusNamespace: !empty(serviceBusNamespaceName) ? serviceBusNamespaceName : '${abbrs.serviceBusNamespaces}${resourceToken}'
   keyVault: !empty(keyVaultName) ? keyVaultName : '${abbrs.keyVaultVaults}${resourceToken}'
   identity: !empty(identityName) ? identityName : '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
-  applicationInsights: !empty(applicationInsightsName)
-    ? applicationInsightsName
-    : '${abbrs.insightsComponents}${resourceToken}'
+  applicationInsights: !empty(applicationInsightsName) ? applicationInsightsName : '${abbrs.insightsComponents}${resourceToken}'
   logAnalytics: !empty(logAnalyticsName) ? logAnalyticsName : '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
 }
 

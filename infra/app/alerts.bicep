@@ -51,15 +51,13 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   properties: {
     groupShortName: 'posconnect'
     enabled: true
-    emailReceivers: empty(alertEmailAddress)
-      ? []
-      : [
-          {
-            name: 'operators'
-            emailAddress: alertEmailAddress
-            useCommonAlertSchema: true
-          }
-        ]
+    emailReceivers: empty(alertEmailAddress) ? [] : [
+      {
+        name: 'operators'
+        emailAddress: alertEmailAddress
+        useCommonAlertSchema: true
+      }
+    ]
   }
 }
 
