@@ -180,7 +180,8 @@ public sealed class AlertRulesTests(BicepTemplateFixture fixture) : IClassFixtur
         var rule = Single("Microsoft.Insights/scheduledQueryRules", r => ((string?)r.Json["name"])?.Contains("failure-rate", StringComparison.Ordinal) == true);
         var query = (string?)rule.Template["variables"]?["failureRateQuery"] ?? "";
 
-        Assert.Contains("success == false and not(toint(resultCode) between (400 .. 499))", query, StringComparison.Ordinal);
+        Assert.Contains("Code = toint(resultCode)", query, StringComparison.Ordinal);
+        Assert.Contains("success == false and not(isnotnull(Code) and Code between (400 .. 499))", query, StringComparison.Ordinal);
         Assert.Contains("FailedPercent = 100.0 * Failed / Invocations", query, StringComparison.Ordinal);
         Assert.Equal("FailedPercent", (string?)rule.Properties.SelectToken("criteria.allOf[0].metricMeasureColumn"));
         Assert.Equal("[parameters('failureRatePercent')]", (string?)rule.Properties.SelectToken("criteria.allOf[0].threshold"));

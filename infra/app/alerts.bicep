@@ -150,10 +150,12 @@ resource operatorAlertRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' 
   }
 ]
 
-// Requests are the Functions host's invocations, named by function. HTTP 4xx is a correct answer to a bad request.
+// Requests are the Functions host's invocations, named by function. HTTP 4xx is a correct answer to a bad request;
+// a failed invocation of a queue or timer trigger has no HTTP code and counts.
 var failureRateQuery = '''
 requests
-| summarize Invocations = count(), Failed = countif(success == false and not(toint(resultCode) between (400 .. 499)))
+| extend Code = toint(resultCode)
+| summarize Invocations = count(), Failed = countif(success == false and not(isnotnull(Code) and Code between (400 .. 499)))
 | extend FailedPercent = 100.0 * Failed / Invocations
 '''
 
