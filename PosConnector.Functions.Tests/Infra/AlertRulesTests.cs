@@ -131,6 +131,29 @@ public sealed class AlertRulesTests(BicepTemplateFixture fixture) : IClassFixtur
         Assert.Empty(duplicates);
     }
 
+    [Fact]
+    public void OperationsDoc_AlertTable_NamesEachEventAndLevelAsTheCodeLogsThem()
+    {
+        var doc = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "docs", "operations.md"));
+        var section = doc[doc.IndexOf("## Alerts", StringComparison.Ordinal)..doc.IndexOf("## Payments needing attention", StringComparison.Ordinal)];
+        var rows = section.Split('\n').Where(line => Regex.IsMatch(line, @"^\| \d{3} `")).ToList();
+        var events = LogMessages().ToDictionary(e => e.Attribute.EventId);
+
+        Assert.True(rows.Count >= 15, $"Only {rows.Count} event rows found in docs/operations.md#alerts.");
+        Assert.All(rows, row =>
+        {
+            var cells = row.Split(" | ");
+            foreach (Match named in Regex.Matches(cells[0], @"(?<id>\d{3}) `(?<name>\w+)`"))
+            {
+                var (method, attribute) = events[int.Parse(named.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)];
+                Assert.Equal(method.Name, named.Groups["name"].Value);
+                Assert.Equal(attribute.Level.ToString(), cells[1]);
+            }
+        });
+        Assert.All(OperatorAlerts.All.Where(alert => alert.NotePattern is null), alert =>
+            Assert.Contains(rows, row => row.StartsWith($"| {alert.EventId} `", StringComparison.Ordinal)));
+    }
+
     // ---- the decider's audit-trail alerts ----
 
     /// <summary>Every alert note the decider writes, and the rule that pages for it.</summary>
