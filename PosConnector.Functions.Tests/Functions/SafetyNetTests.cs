@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PosConnector.Core;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Json;
+using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Security;
 using PosConnector.Core.Storage;
@@ -57,6 +59,24 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         Assert.Equal(CallbackStatus.Abandoned, abandoned!.Callback);
         Assert.Contains(history, h => h.Note.StartsWith("OPERATOR ALERT: callback abandoned", StringComparison.Ordinal));
         Assert.Equal(0, afterwards);
+    }
+
+    [Fact]
+    public async Task Sweep_PaymentPastItsDeadline_RaisesTheOperatorAlertInfraPagesFor()
+    {
+        var clock = new ShiftedTimeProvider();
+        var logs = new CapturingLoggerProvider();
+        await using var services = await SweepServicesAsync(clock, logs);
+        var sweep = services.GetRequiredService<PaymentSweep>();
+        var id = Payments.NewId();
+        await CreateAsyncTestSuitePaymentAsync(services, id, "http://127.0.0.1:9/callback");
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
+
+        var alert = Assert.Single(logs.Entries, entry => entry.EventId.Id == OperatorAlerts.PastDeadlineEventId);
+        Assert.Equal(LogLevel.Critical, alert.Level);
+        Assert.StartsWith($"{OperatorAlerts.Marker} payment {id}: still AwaitingTerminal", alert.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,7 +180,11 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
     }
 
     /// <summary>Core's services on their own tables and queues, created, for driving the sweep by hand.</summary>
-    private async Task<ServiceProvider> SweepServicesAsync(TimeProvider clock, params (string Key, string Value)[] overrides)
+    private Task<ServiceProvider> SweepServicesAsync(TimeProvider clock, params (string Key, string Value)[] overrides) =>
+        SweepServicesAsync(clock, logs: null, overrides);
+
+    private async Task<ServiceProvider> SweepServicesAsync(
+        TimeProvider clock, ILoggerProvider? logs, params (string Key, string Value)[] overrides)
     {
         var settings = TestSettings.Connector(azurite.ConnectionString, TestEnvironment.UniquePrefix(), "https://pos.example.com");
         foreach (var (key, value) in overrides)
@@ -168,7 +192,13 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
             settings[key] = value;
         }
 
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(builder =>
+        {
+            if (logs is not null)
+            {
+                builder.AddProvider(logs);
+            }
+        });
         services.AddSingleton(TestEnvironment.Host());
         services.AddPosConnectorCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
@@ -179,5 +209,29 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         await storage.EnsureTablesAsync(Ct);
         await storage.EnsureQueuesAsync(Ct);
         return provider;
+    }
+
+    private sealed record LogEntry(LogLevel Level, EventId EventId, string Message);
+
+    /// <summary>Keeps every log line, so a test can assert on an operator alert.</summary>
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<LogEntry> _entries = new();
+
+        public IReadOnlyList<LogEntry> Entries => [.. _entries];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception)));
+
+        public void Dispose()
+        {
+        }
     }
 }
