@@ -23,7 +23,7 @@ public sealed class ConformanceRunner(HttpClient http, TimeProvider time, Progre
             var registered = await terminal.RegisterAsync();
             if (registered.Status != 200)
             {
-                throw new InvalidOperationException($"Registering terminal {terminal.Serial} failed: {registered.Exchange}");
+                throw new KitSetupException($"Registering terminal {terminal.Serial} failed (check --admin-key and --merchant): {registered.Exchange}");
             }
         }
 

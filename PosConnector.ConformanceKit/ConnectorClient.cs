@@ -66,7 +66,7 @@ public sealed partial class ConnectorClient(HttpClient http, KitOptions options)
             text = $"(no answer: {e.Message})";
         }
 
-        var exchange = new Exchange(method.Method, Mask(url.ToString()), body is null ? null : Exchange.Cut(body), status, Exchange.Cut(text), clock.Elapsed);
+        var exchange = new Exchange(method.Method, Mask(url.ToString()), body is null ? null : Exchange.Cut(MaskSecret(body)), status, Exchange.Cut(text), clock.Elapsed);
         _exchanges.Enqueue(exchange);
         return new Answer(status, text, answerHeaders, exchange);
     }
@@ -74,6 +74,12 @@ public sealed partial class ConnectorClient(HttpClient http, KitOptions options)
     /// <summary>The submitUrl's token authorizes a serial for a payment: reports show that there was one, not its value.</summary>
     public static string Mask(string url) => TokenPattern().Replace(url, "token=***");
 
+    /// <summary>A terminal registration carries the terminal's secret: a report never does.</summary>
+    public static string MaskSecret(string body) => SecretPattern().Replace(body, "\"secret\":\"***\"");
+
     [GeneratedRegex("token=[^&]*", RegexOptions.IgnoreCase)]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("\"secret\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretPattern();
 }

@@ -31,7 +31,7 @@ public static class KitArguments
           --only a,b                run only the named checks
           --json FILE, --junit FILE also write the report as JSON / JUnit XML
           --list                    list the checks and their sources
-        Exit code: 0 when every check that ran passed, 1 when one failed, 2 for a usage error.
+        Exit code: 0 when every check that ran passed, 1 when one failed, 2 when it could not run (usage, terminal registration).
         """;
 
     public static KitOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)

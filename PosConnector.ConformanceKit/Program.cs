@@ -37,7 +37,17 @@ using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetim
 };
 var progress = new Progress(Console.Error, !Console.IsErrorRedirected, TimeProvider.System);
 
-var report = await new ConformanceRunner(http, TimeProvider.System, progress).RunAsync(options);
+RunReport report;
+try
+{
+    report = await new ConformanceRunner(http, TimeProvider.System, progress).RunAsync(options);
+}
+catch (KitSetupException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 Console.WriteLine(TableReport.Render(report));
 if (options.JsonPath is not null)
 {
