@@ -34,16 +34,7 @@ public sealed partial class ConnectorClient(HttpClient http, KitOptions options)
     public async Task<Answer> SendAsync(HttpMethod method, string path, string? body, IEnumerable<(string Name, string Value)> headers)
     {
         var url = path.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? new Uri(path) : new Uri(options.BaseUrl + path);
-        using var request = new HttpRequestMessage(method, url);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
+        using var request = NewRequest(method, url, body, headers);
 
         var clock = Stopwatch.StartNew();
         int status;
@@ -69,6 +60,23 @@ public sealed partial class ConnectorClient(HttpClient http, KitOptions options)
         var exchange = new Exchange(method.Method, Mask(url.ToString()), body is null ? null : Exchange.Cut(MaskSecret(body)), status, Exchange.Cut(text), clock.Elapsed);
         _exchanges.Enqueue(exchange);
         return new Answer(status, text, answerHeaders, exchange);
+    }
+
+    /// <summary>A JSON request with headers added as given (no validation: hostile-input checks send odd ones on purpose).</summary>
+    public static HttpRequestMessage NewRequest(HttpMethod method, Uri url, string? body, IEnumerable<(string Name, string Value)> headers)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return request;
     }
 
     /// <summary>The submitUrl's token authorizes a serial for a payment: reports show that there was one, not its value.</summary>

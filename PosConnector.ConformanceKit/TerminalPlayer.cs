@@ -39,7 +39,7 @@ public sealed class TerminalPlayer(ConnectorClient client, KitOptions options, T
         {
             result["authorizationId"] = "CK-AUT-1";
             result["nsu"] = "000001";
-            result["tid"] = "CK-TID-" + paymentId[^8..];
+            result["tid"] = "CK-TID-" + paymentId[^Math.Min(paymentId.Length, 24)..];
             result["acquirer"] = "Conformance Kit";
             result["cardBrand"] = "Visa";
             result["firstDigits"] = "411111";
