@@ -22,7 +22,11 @@ public sealed class ConformanceKitTests(StandaloneHostFixture host) : IClassFixt
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
-        var report = await new ConformanceRunner(http, TimeProvider.System, Progress.Silent).RunAsync(Options("KIT-ALL"));
+        // VTEX's 5 s is for a deployment; this machine is shared with the rest of the suite, and tests assert no timing
+        // goals (README, Benchmark), so here response-times only catches a hang.
+        var options = Options("KIT-ALL", timeLimit: TimeSpan.FromSeconds(30));
+
+        var report = await new ConformanceRunner(http, TimeProvider.System, Progress.Silent).RunAsync(options);
 
         TestContext.Current.TestOutputHelper?.WriteLine(TableReport.Render(report));
         Assert.All(report.Results, r => Assert.True(r.Outcome == Outcome.Pass, $"{r.Name}: {r.Outcome} {r.Detail} {r.Exchange}"));
@@ -50,8 +54,9 @@ public sealed class ConformanceKitTests(StandaloneHostFixture host) : IClassFixt
         Assert.Equal(1, report.ExitCode);
     }
 
-    private KitOptions Options(string serial) => new()
+    private KitOptions Options(string serial, TimeSpan? timeLimit = null) => new()
     {
+        TimeLimit = timeLimit ?? TimeSpan.FromSeconds(5),
         Url = host.Connector.BaseUrl + "/api",
         AppKey = TestSettings.MerchantAppKey,
         AppToken = TestSettings.MerchantAppToken,

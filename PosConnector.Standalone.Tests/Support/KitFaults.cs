@@ -52,6 +52,7 @@ public static partial class KitFaults
             }
         })),
         ["pos-late-approval"] = OnAnswer(r => PathOf(r).EndsWith("/results", StringComparison.Ordinal), a => Status(a, HttpStatusCode.OK, HttpStatusCode.Conflict)),
+        // Past the kit's default 5 s limit, which the fault runs keep.
         ["response-times"] = new(Request: async r =>
         {
             if (PathOf(r) == "/api/manifest")
