@@ -80,11 +80,9 @@ public static class TerminalChecks
     private static async Task TimeoutAsync(CheckContext context)
     {
         var terminal = context.RequirePlayedTerminal();
-        var charge = await PosFlow.StartChargeAsync(context, Serial(context));
         var started = context.Time.GetUtcNow();
-        var final = await PosFlow.WaitForFinalAsync(context, charge, $"the connector to give up on the silent terminal ({charge.PaymentId})");
+        var (charge, final) = await SilentChargeAsync(context);
         var took = context.Time.GetUtcNow() - started;
-        Expect.Equal("denied", (string?)final.Json?["status"], "status after the terminal's timeout", final);
         Expect.That(took < TimeSpan.FromSeconds(charge.SecondsWaiting),
             $"expected denied before the wait app stops waiting ({charge.SecondsWaiting} s); took {took.TotalSeconds:0} s", final);
 
@@ -99,14 +97,8 @@ public static class TerminalChecks
     private static async Task LateApprovalAsync(CheckContext context)
     {
         var terminal = context.RequirePlayedTerminal();
-        var charge = context.TimedOutCharge;
-        if (charge is null)
-        {
-            // Run alone (or after a failed pos-timeout): make a timed-out payment first.
-            charge = await PosFlow.StartChargeAsync(context, Serial(context));
-            var denied = await PosFlow.WaitForFinalAsync(context, charge, $"the connector to give up on the silent terminal ({charge.PaymentId})");
-            Expect.Equal("denied", (string?)denied.Json?["status"], "status after the terminal's timeout", denied);
-        }
+        // Run alone (or after a failed pos-timeout), it makes its own timed-out payment first.
+        var charge = context.TimedOutCharge ?? (await SilentChargeAsync(context)).Charge;
 
         var command = await terminal.FindCommandAsync(context, charge.PaymentId, "charge", CommandPatience);
         Expect.That(command is not null, "expected the charge command in the admin view", (Exchange?)null);
@@ -119,6 +111,15 @@ public static class TerminalChecks
         Expect.That(voided is not null, "expected a void command for the late approval", after);
         var done = await terminal.PostResultAsync(charge.PaymentId, voided!, "approved");
         Expect.Status(done, 200, "the terminal confirms the void");
+    }
+
+    /// <summary>A charge the terminal never answers, waited for as the wait app does until the connector ends it denied.</summary>
+    private static async Task<(PosCharge Charge, Answer Final)> SilentChargeAsync(CheckContext context)
+    {
+        var charge = await PosFlow.StartChargeAsync(context, Serial(context));
+        var final = await PosFlow.WaitForFinalAsync(context, charge, $"the connector to give up on the silent terminal ({charge.PaymentId})");
+        Expect.Equal("denied", (string?)final.Json?["status"], "status after the terminal's timeout", final);
+        return (charge, final);
     }
 
     /// <summary>The terminal's part: the kit posts the signed result, or a person is asked to act and the wait shows.</summary>
