@@ -39,7 +39,7 @@ public static class CallbackInspectorHost
         var appKey = context.Request.Headers["X-VTEX-API-AppKey"].ToString();
         var path = context.Request.Path.ToString();
         store.Add(new ReceivedCallback(time.GetUtcNow(), path, paymentId, status, appKey,
-            context.Request.Headers.ContainsKey("X-VTEX-API-AppToken"), answered, body));
+            context.Request.Headers.ContainsKey("X-VTEX-API-AppToken"), answered, body) { Query = context.Request.QueryString.Value ?? "" });
         InspectorLog.Received(logger, paymentId ?? "(none)", status ?? "(none)", path, appKey, answered);
         return Results.Content("{}", "application/json", Encoding.UTF8, answered);
     }

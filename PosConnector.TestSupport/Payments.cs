@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using PosConnector.ConformanceKit;
 
 namespace PosConnector.TestSupport;
 
@@ -7,28 +8,17 @@ public static class Payments
 {
     public static string NewId() => Guid.NewGuid().ToString("N").ToUpperInvariant();
 
-    public static JObject Create(string paymentId, decimal value, string callbackUrl, string method = "Venda Direta Credito", string? cardNumber = null) => new()
+    /// <summary>The conformance kit's Create body (one statement of what the Gateway sends), with this suite's fixed order fields.</summary>
+    public static JObject Create(string paymentId, decimal value, string callbackUrl, string method = "Venda Direta Credito", string? cardNumber = null)
     {
-        ["reference"] = "618272",
-        ["orderId"] = "v967373115140abc",
-        ["shopperInteraction"] = "instore",
-        ["transactionId"] = "D3AA1FC8372E430E8236649DB5EBD08E",
-        ["paymentId"] = paymentId,
-        ["paymentMethod"] = method,
-        ["paymentMethodCustomCode"] = null,
-        ["merchantName"] = "teststore",
-        ["value"] = value,
-        ["referenceValue"] = value,
-        ["currency"] = "BRL",
-        ["installments"] = 1,
-        ["deviceFingerprint"] = "12ade389087fe",
-        ["card"] = new JObject { ["holder"] = null, ["number"] = cardNumber, ["csc"] = null, ["expiration"] = new JObject { ["month"] = null, ["year"] = null } },
-        ["miniCart"] = new JObject { ["items"] = new JArray() },
-        ["url"] = "https://admin.example.com/orders/v967373115140abc",
-        ["callbackUrl"] = callbackUrl,
-        ["returnUrl"] = "https://example.com/checkout/order/v967373115140abc",
-        ["sandBoxMode"] = false,
-    };
+        var body = PaymentRequests.Create(paymentId, value, callbackUrl, TestSettings.MerchantName, method, cardNumber);
+        body["reference"] = "618272";
+        body["orderId"] = "v967373115140abc";
+        body["transactionId"] = "D3AA1FC8372E430E8236649DB5EBD08E";
+        body["url"] = "https://admin.example.com/orders/v967373115140abc";
+        body["returnUrl"] = "https://example.com/checkout/order/v967373115140abc";
+        return body;
+    }
 
     /// <summary>A Cancel, Settle or Refund body as the Gateway sends it.</summary>
     public static JObject Operation(string paymentId, string requestId, decimal? value) => new()

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
 using Newtonsoft.Json.Linq;
+using PosConnector.ConformanceKit;
 using PosConnector.Domain.Terminals;
 
 namespace PosConnector.TestSupport;
@@ -83,16 +83,7 @@ public sealed class PppClient(string baseUrl) : IDisposable
 
     private async Task<Reply> SendAsync(HttpMethod method, string path, string? body, (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
+        using var request = ConnectorClient.NewRequest(method, new Uri(path, UriKind.RelativeOrAbsolute), body, headers);
 
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

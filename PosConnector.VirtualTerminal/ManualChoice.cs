@@ -22,6 +22,14 @@ public static class ManualChoices
         _ => null,
     };
 
+    /// <summary>A second press (e.g. a double-click) on a charge that already has a result: it changes nothing.</summary>
+    public static string AlreadyAnswered(string commandId, HeldChargeState earlier) => earlier switch
+    {
+        HeldChargeState.TimedOut => $"Charge '{commandId}' was already left to time out; this press changed nothing.",
+        HeldChargeState.Aborted => $"Charge '{commandId}' was already aborted by the connector; this press changed nothing.",
+        _ => $"Charge '{commandId}' already has a result: {earlier.ToString().ToLowerInvariant()}; this press changed nothing.",
+    };
+
     public static HeldChargeState StateAfter(ManualChoice choice) => choice switch
     {
         ManualChoice.Approve => HeldChargeState.Approved,

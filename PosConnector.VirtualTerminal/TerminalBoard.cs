@@ -69,7 +69,7 @@ public sealed class TerminalBoard(IOptions<VirtualTerminalOptions> options, Time
             var charge = _charges[index];
             if (charge.State != HeldChargeState.Waiting)
             {
-                return new ManualAnswer(ManualAnswerKind.AlreadySettled);
+                return new ManualAnswer(ManualAnswerKind.AlreadyAnswered, Earlier: charge.State);
             }
 
             _charges[index] = charge with { State = ManualChoices.StateAfter(choice) };

@@ -54,8 +54,8 @@ public static class TerminalPage
         {
             case ManualAnswerKind.UnknownCharge:
                 return Json(HandlerResult.Error(404, "unknown-charge", $"No manual terminal holds charge '{commandId}'."));
-            case ManualAnswerKind.AlreadySettled:
-                return Json(HandlerResult.Error(409, "already-settled", $"Charge '{commandId}' was already settled."));
+            case ManualAnswerKind.AlreadyAnswered:
+                return Json(HandlerResult.Error(409, "already-answered", ManualChoices.AlreadyAnswered(commandId, answer.Earlier!.Value)));
         }
 
         VirtualTerminalLog.Pressed(logger, answer.Terminal!.SerialNumber, commandId, pressed);

@@ -20,6 +20,7 @@ public static class VirtualTerminalHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StorageClients>();
         builder.Services.AddSingleton<TerminalBoard>();
+        builder.Services.AddSingleton<CommandListener>();
         builder.Services.AddHttpClient<ResultPoster>();
         builder.Services.AddHttpClient<TerminalRegistrar>();
         builder.Services.AddHostedService<RegistrationService>();

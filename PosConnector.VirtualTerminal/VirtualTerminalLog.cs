@@ -14,7 +14,8 @@ public static partial class VirtualTerminalLog
     [LoggerMessage(EventId = 902, Level = LogLevel.Error, Message = "Terminal {SerialNumber}: result for {CommandId} could not be delivered")]
     public static partial void ResultUndelivered(ILogger logger, string serialNumber, string commandId);
 
-    [LoggerMessage(EventId = 903, Level = LogLevel.Warning, Message = "Command {CommandId} is for terminal {SerialNumber}, which this virtual terminal does not simulate")]
+    [LoggerMessage(EventId = 903, Level = LogLevel.Information,
+        Message = "Command {CommandId} is for terminal {SerialNumber}, which this virtual terminal does not simulate: left on the queue for the device or bridge that serves it")]
     public static partial void NotMine(ILogger logger, string commandId, string serialNumber);
 
     [LoggerMessage(EventId = 904, Level = LogLevel.Information, Message = "Registered terminal {SerialNumber} with the connector ({StatusCode})")]

@@ -38,6 +38,12 @@ public sealed class VirtualTerminalOptions
 
     public const string DefaultPageUrl = "http://127.0.0.1:0";
 
+    /// <summary>
+    /// Print every command as it arrives (its JSON), including those left on the queue for serials not simulated
+    /// here: <see cref="CommandListener"/>.
+    /// </summary>
+    public bool Listen { get; init; }
+
     /// <summary>A result the connector cannot take (down, 5xx) is re-posted for this long.</summary>
     public TimeSpan DeliveryPatience { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -72,6 +72,14 @@ param maximumInstanceCount int = 100
 @maxValue(20)
 param durableAlwaysReadyInstanceCount int = 1
 
+@description('Always-ready instances for the HTTP functions group (0 = none): VTEX\'s calls (and its Test Suite\'s 5 s limit) never wait for a cold start. See infra/README.md for the cost.')
+@minValue(0)
+@maxValue(20)
+param httpAlwaysReadyInstanceCount int = 1
+
+@description('Email address that receives every alert (abandoned callback, poisoned message, failed void or refund, ...). Empty: the alert rules fire and show in the portal, and nobody is paged.')
+param alertEmailAddress string = ''
+
 @description('Key Vault public network access. Disabled needs private networking for the function app, which this template does not create.')
 @allowed([
   'Enabled'
@@ -159,14 +167,10 @@ var names = {
   functionApp: !empty(functionAppName) ? functionAppName : '${abbrs.webSitesFunctions}api-${resourceToken}'
   appServicePlan: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webServerFarms}${resourceToken}'
   storageAccount: !empty(storageAccountName) ? storageAccountName : '${abbrs.storageStorageAccounts}${resourceToken}'
-  serviceBusNamespace: !empty(serviceBusNamespaceName)
-    ? serviceBusNamespaceName
-    : '${abbrs.serviceBusNamespaces}${resourceToken}'
+  serviceBusNamespace: !empty(serviceBusNamespaceName) ? serviceBusNamespaceName : '${abbrs.serviceBusNamespaces}${resourceToken}'
   keyVault: !empty(keyVaultName) ? keyVaultName : '${abbrs.keyVaultVaults}${resourceToken}'
   identity: !empty(identityName) ? identityName : '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
-  applicationInsights: !empty(applicationInsightsName)
-    ? applicationInsightsName
-    : '${abbrs.insightsComponents}${resourceToken}'
+  applicationInsights: !empty(applicationInsightsName) ? applicationInsightsName : '${abbrs.insightsComponents}${resourceToken}'
   logAnalytics: !empty(logAnalyticsName) ? logAnalyticsName : '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
 }
 
@@ -220,6 +224,30 @@ module monitoring 'app/monitoring.bicep' = {
     applicationInsightsName: names.applicationInsights
     location: location
     tags: tags
+  }
+}
+
+// Named after the environment, so an alert's email says which one (sandbox or production) fired.
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    namePrefix: environmentName
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    alertEmailAddress: alertEmailAddress
+  }
+}
+
+module workbook 'app/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    displayName: 'PosConnector payments (${environmentName})'
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
   }
 }
 
@@ -304,6 +332,7 @@ module api 'app/func.bicep' = {
     paymentTiming: paymentTiming
     maximumInstanceCount: maximumInstanceCount
     durableAlwaysReadyInstanceCount: durableAlwaysReadyInstanceCount
+    httpAlwaysReadyInstanceCount: httpAlwaysReadyInstanceCount
   }
   // The identity must hold its storage and Key Vault roles before the host starts and resolves references.
   dependsOn: [

@@ -3,6 +3,8 @@
 # (sample terminals VT-0001..VT-0003, browser page on http://127.0.0.1:7072) and the callback inspector
 # (http://127.0.0.1:7073). Ctrl-C stops everything within seconds.
 #   --reset   wipe the local storage (.azurite) first: no old payments, alerts or terminals survive.
+#   --listen  print every terminal command as it arrives, with its JSON, including those left on the queue for a
+#             serial the virtual terminal does not simulate (your own device: docs/terminal-integration.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,11 +12,13 @@ ports=(7071 7072 7073 10000 10001 10002)
 names=(connector "terminal page" "callback inspector" "Azurite blob" "Azurite queue" "Azurite table")
 
 reset=false
+terminal_args=()
 for arg in "$@"; do
   case "$arg" in
     --reset) reset=true ;;
-    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run-local.sh: unknown option '$arg' (use --reset or --help)" >&2; exit 2 ;;
+    --listen) terminal_args+=(--VirtualTerminal:Listen=true) ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run-local.sh: unknown option '$arg' (use --reset, --listen or --help)" >&2; exit 2 ;;
   esac
 done
 
@@ -77,7 +81,7 @@ export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 # Each app runs from its output folder (its appsettings.json); exec keeps $! the app's own pid.
 start_app() { (cd "$1/bin/Debug/net10.0" && exec dotnet "$1.dll" "${@:2}") & pids+=($!); }
 start_app PosConnector.Standalone --urls http://127.0.0.1:7071
-start_app PosConnector.VirtualTerminal
+start_app PosConnector.VirtualTerminal ${terminal_args[@]+"${terminal_args[@]}"}
 start_app PosConnector.CallbackInspector
 
 ready() {
@@ -103,7 +107,8 @@ PosConnector is ready ($(( $(date +%s) - started )) s):
   merchant creds      X-VTEX-API-AppKey: vtexappkey-local / X-VTEX-API-AppToken: local-merchant-app-token
   admin key           X-Admin-Key: local-admin-key-0123456789
   automatic terminals answer by cents: 01 decline, 02 silent, 03 late, 04 fail, else approve
-  try a payment       bash scripts/pay.sh 31.90 VT-0001
+  try a payment       bash scripts/pay.sh 31.90 VT-0001   (or --decline, --timeout, --late, --fail, --callback-fails)
+  your own terminal   register its serial (docs/terminal-integration.md, "Try it locally"); --listen shows its commands
 Press Ctrl-C to stop.
 INFO
 

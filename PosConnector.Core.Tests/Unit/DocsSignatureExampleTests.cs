@@ -8,7 +8,8 @@ namespace PosConnector.Core.Tests.Unit;
 
 /// <summary>
 /// docs/terminal-integration.md carries a worked signing example that terminal vendors check their code against.
-/// Its values are read from the markdown and recomputed with the production code, so the doc cannot drift.
+/// Its values are read from the markdown and recomputed with the production code, so the doc cannot drift; the
+/// Node.js snippet next to it is run on it too.
 /// </summary>
 public sealed class DocsSignatureExampleTests
 {
@@ -51,6 +52,62 @@ public sealed class DocsSignatureExampleTests
         Assert.Equal(TerminalCommandType.Charge, result.Type);
         Assert.Equal(TerminalResultStatus.Approved, result.Status);
         Assert.False(string.IsNullOrEmpty(result.CommandId));
+    }
+
+    /// <summary>The Node.js snippet vendors copy, run with node (the project needs it for Azurite) on the worked example.</summary>
+    [Fact]
+    public async Task NodeSnippet_RunOnTheWorkedExample_SignsAndVerifiesLikeTheConnector()
+    {
+        var example = ReadExample();
+        var script = Path.Combine(Path.GetTempPath(), $"sign-{Guid.NewGuid():N}.mjs");
+        await File.WriteAllTextAsync(script, Snippet("### Node.js (18+)", "```js") + """
+
+            const [secret, t, body, header] = process.argv.slice(2);
+            console.log(sign(secret, body, Number(t)));
+            console.log([verify(header, secret, body, Number(t) + 10), verify(header, secret, body + " ", Number(t)),
+              verify(header, secret, body, Number(t) + 301)].join(","));
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var output = await RunNodeAsync(script, example["secret"], example["t"], example["body"], example["X-Terminal-Signature"]);
+
+            Assert.Equal([example["X-Terminal-Signature"], "true,false,false"], output);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    /// <summary>The fenced block (opened by <paramref name="fence"/>) that first follows the heading line <paramref name="heading"/>.</summary>
+    private static string Snippet(string heading, string fence)
+    {
+        var lines = File.ReadAllLines(Path.Combine(TestEnvironment.RepositoryRoot, "docs", "terminal-integration.md"));
+        var start = Array.IndexOf(lines, heading);
+        Assert.True(start >= 0, $"docs/terminal-integration.md has no heading '{heading}'.");
+        var open = Array.FindIndex(lines, start, l => l == fence);
+        var close = Array.FindIndex(lines, open + 1, l => l == "```");
+        Assert.True(open > start && close > open, $"No {fence} block after '{heading}'.");
+        return string.Join('\n', lines[(open + 1)..close]);
+    }
+
+    private static async Task<string[]> RunNodeAsync(string script, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var node = System.Diagnostics.Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var stdout = node.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = node.StandardError.ReadToEndAsync(timeout.Token);
+        await node.WaitForExitAsync(timeout.Token);
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}");
+        return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>The "key: value" lines of the fenced block right after <see cref="Marker"/>.</summary>

@@ -90,6 +90,7 @@ public sealed class HttpEdgeTests
     [InlineData(400, 400, "bad-request")]
     [InlineData(408, 408, "body-timeout")]
     [InlineData(413, 413, "body-too-large")]
+    [InlineData(415, 415, "unsupported-media-type")]
     [InlineData(431, 431, "headers-too-large")]
     [InlineData(411, 411, "bad-request")]
     [InlineData(500, 400, "bad-request")]

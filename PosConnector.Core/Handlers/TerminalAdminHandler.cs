@@ -40,7 +40,7 @@ public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider
             : HandlerResult.Error(404, "terminal-not-found", $"No terminal {serialNumber} is registered.");
 
     public async Task<HandlerResult> ListAsync(CancellationToken ct) =>
-        HandlerResult.Ok(new { terminals = (await registry.ListAsync(ct)).Select(View).ToList() });
+        HandlerResult.Ok(new TerminalList([.. (await registry.ListAsync(ct)).Select(View)]));
 
     /// <summary>With named merchants configured, a terminal must belong to one of them (a typo would make it unusable).</summary>
     private bool IsConfiguredMerchant(string merchantName) =>

@@ -17,7 +17,7 @@ public sealed class HealthEndpoint(StorageClients storage)
         try
         {
             await storage.Payments.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: timeout.Token);
-            return HandlerResult.Ok(new { status = "healthy" });
+            return HandlerResult.Ok(StatusBody.Healthy);
         }
         catch (Exception e) when (e is RequestFailedException or OperationCanceledException && !ct.IsCancellationRequested)
         {

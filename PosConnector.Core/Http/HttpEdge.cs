@@ -69,13 +69,17 @@ public static class HttpEdge
         }
     }
 
-    /// <summary>Kestrel's bad-request status (400, 408, 413, ...) as a PPP error; the exception's text stays out.</summary>
+    /// <summary>Kestrel's or routing's bad-request status (400, 408, 413, 415, ...) as a PPP error; the exception's text stays out.</summary>
     public static HandlerResult BadRequest(int statusCode) => statusCode switch
     {
         StatusCodes.Status408RequestTimeout =>
             HandlerResult.Error(408, "body-timeout", "The request body arrived slower than the minimum data rate."),
         StatusCodes.Status413PayloadTooLarge =>
             HandlerResult.Error(413, "body-too-large", "The request body is larger than the server accepts."),
+        // Routing answers 415 before any handler runs when a JSON route gets another (or no) Content-Type.
+        StatusCodes.Status415UnsupportedMediaType =>
+            HandlerResult.Error(415, "unsupported-media-type",
+                "The body must be JSON sent with the header 'Content-Type: application/json' (curl -d alone sends application/x-www-form-urlencoded)."),
         StatusCodes.Status431RequestHeaderFieldsTooLarge =>
             HandlerResult.Error(431, "headers-too-large", "The request headers are larger than the server accepts."),
         >= 400 and < 500 => HandlerResult.Error(statusCode, "bad-request", "The request is malformed (e.g. an invalid chunked body)."),

@@ -20,7 +20,7 @@ public sealed class PppEndpoints(
     public static HandlerResult Manifest() => HandlerResult.Ok(Domain.Ppp.Manifest.Default);
 
     public static HandlerResult PaymentMethods() =>
-        HandlerResult.Ok(new { paymentMethods = Domain.Ppp.Manifest.Default.PaymentMethods.Select(m => m.Name).ToList() });
+        HandlerResult.Ok(PaymentMethodList.Default);
 
     public Task<HandlerResult> CreatePaymentAsync(HttpRequest request, CancellationToken ct) =>
         WithBodyAsync<CreatePaymentRequest>(request, (body, caller, c) => createPayment.HandleAsync(body, HttpEdge.IsTestSuite(request), caller, c), ct);

@@ -81,7 +81,7 @@ public static class SubmitUrlCors
         headers.AccessControlAllowMethods = AllowedMethods;
         headers.AccessControlAllowHeaders = RequestedHeaders(HttpEdge.Header(request, "Access-Control-Request-Headers"));
         headers.AccessControlMaxAge = MaxAgeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return HandlerResult.Ok(new { status = "ok" });
+        return HandlerResult.Ok(StatusBody.Ok);
     }
 
     /// <summary>

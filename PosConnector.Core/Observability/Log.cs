@@ -14,7 +14,7 @@ public static partial class Log
     /// <summary>The paymentId scope of everything logged while a payment is handled, without a dictionary per call.</summary>
     public static IDisposable? PaymentScope(ILogger logger, string paymentId) => Scope(logger, paymentId);
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Payment {PaymentId}: {Event} moved {From} -> {To}: {Note}")]
+    [LoggerMessage(EventId = OperatorAlerts.TransitionEventId, Level = LogLevel.Information, Message = "Payment {PaymentId}: {Event} moved {From} -> {To}: {Note}")]
     public static partial void Transition(ILogger logger, string paymentId, string @event, PaymentPhase? from, PaymentPhase? to, string note);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Payment {PaymentId}: {Event} rejected ({Code})")]
@@ -41,10 +41,10 @@ public static partial class Log
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Payment {PaymentId}: callback attempt {Attempt} failed ({Failure}); next in {Delay}")]
     public static partial void CallbackFailed(ILogger logger, string paymentId, int attempt, string failure, TimeSpan delay);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Critical, Message = "OPERATOR ALERT payment {PaymentId}: callback abandoned after {Attempt} attempts ({Failure})")]
+    [LoggerMessage(EventId = OperatorAlerts.CallbackAbandonedEventId, Level = LogLevel.Critical, Message = "OPERATOR ALERT payment {PaymentId}: callback abandoned after {Attempt} attempts ({Failure})")]
     public static partial void CallbackAbandoned(ILogger logger, string paymentId, int attempt, string failure);
 
-    [LoggerMessage(EventId = 303, Level = LogLevel.Critical, Message = "OPERATOR ALERT payment {PaymentId}: callback to VTEX refused with {StatusCode}; check the partner AppKey/AppToken and owner account")]
+    [LoggerMessage(EventId = OperatorAlerts.CallbackRefusedEventId, Level = LogLevel.Critical, Message = "OPERATOR ALERT payment {PaymentId}: callback to VTEX refused with {StatusCode}; check the partner AppKey/AppToken and owner account")]
     public static partial void CallbackUnauthorized(ILogger logger, string paymentId, int statusCode);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Terminal {SerialNumber}: result rejected ({Reason})")]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PosConnector.Domain.Payments;
 
 namespace PosConnector.Core.Observability;
 
@@ -13,4 +14,7 @@ public static partial class Log
 
     [LoggerMessage(EventId = 482, Level = LogLevel.Error, Message = "Sweep: reading open payments failed; the next sweep tries again")]
     public static partial void SweepScanFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = OperatorAlerts.PastDeadlineEventId, Level = LogLevel.Critical, Message = "OPERATOR ALERT payment {PaymentId}: still {Phase} {Overdue} after its deadline (its deadline step did not run); the sweep applies the deadline now")]
+    public static partial void PastDeadline(ILogger logger, string paymentId, PaymentPhase phase, TimeSpan overdue);
 }

@@ -38,6 +38,7 @@ public sealed class PaymentSweep(
                 await engine.DrainOutboxAsync(state.PaymentId, ct);
                 if (OpenPaymentsQuery.IsPastDeadline(state, now, o.Grace))
                 {
+                    Log.PastDeadline(logger, state.PaymentId, state.Phase, now - state.Deadline!.Value);
                     await engine.ApplyAsync(state.PaymentId, new PaymentEvent.DeadlineReached(), ct);
                 }
 

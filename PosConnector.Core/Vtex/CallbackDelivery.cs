@@ -129,14 +129,15 @@ public sealed class CallbackDelivery(
         }
 
         var o = options.Value;
+        var now = time.GetUtcNow();
         var delay = CallbackBackoff.DelayAfter(message.Attempt, o.FirstRetryDelay, o.BackoffCoefficient, o.MaxRetryDelay);
-        if (CallbackBackoff.ShouldRetry(time.GetUtcNow() + delay, message.GiveUpAt))
+        if (CallbackBackoff.NextAttemptAt(now, delay, message.GiveUpAt, o.RequestTimeout) is { } next)
         {
-            Log.CallbackFailed(logger, message.PaymentId, message.Attempt, result.Failure, delay);
-            return CallbackStep.Retry(delay);
+            Log.CallbackFailed(logger, message.PaymentId, message.Attempt, result.Failure, next - now);
+            return CallbackStep.Retry(next - now);
         }
 
-        await AbandonAsync(message, $"last attempt: {result.Failure}; delayToCancel passed", ct);
+        await AbandonAfterLastAttemptAsync(message, result.Failure, ct);
         return CallbackStep.Done;
     }
 
@@ -185,7 +186,15 @@ public sealed class CallbackDelivery(
         return result;
     }
 
-    /// <summary>delayToCancel passed without a 2xx: an operator alert, and the payment stops owing a callback.</summary>
+    /// <summary>
+    /// The last attempt the backoff allows (<see cref="CallbackBackoff.NextAttemptAt"/>) failed with
+    /// <paramref name="lastFailure"/>: abandoned with an alert that says, true to the clock, whether delayToCancel has
+    /// passed or how far away it is.
+    /// </summary>
+    public Task AbandonAfterLastAttemptAsync(CallbackMessage message, string lastFailure, CancellationToken ct) =>
+        AbandonAsync(message, CallbackBackoff.AbandonReason(lastFailure, time.GetUtcNow(), message.GiveUpAt), ct);
+
+    /// <summary>No attempt before delayToCancel got a 2xx: an operator alert, and the payment stops owing a callback.</summary>
     public async Task AbandonAsync(CallbackMessage message, string reason, CancellationToken ct)
     {
         // A step of its own on both hosts (linked to the last attempt when it follows one): the attempt's outcome stands.

@@ -1,3 +1,4 @@
+using PosConnector.Core.Json;
 using PosConnector.Core.Storage;
 
 namespace PosConnector.Core.Vtex;
@@ -10,4 +11,8 @@ namespace PosConnector.Core.Vtex;
 /// <see cref="WakeAfterDelivery"/> (the orchestration then completes instead of waiting for its deadline timer).
 /// <see cref="Leased"/>: the attempt holds the callback lease, where another attempt may already run.
 /// </summary>
-public sealed record CallbackFallback(SentMessage Message, bool WakeAfterDelivery, Func<StoredPayment, string?> RetryText, bool Leased = false);
+public sealed record CallbackFallback(SentMessage Message, bool WakeAfterDelivery, Func<StoredPayment, string?> RetryText, bool Leased = false)
+{
+    /// <summary>The retry text both hosts use: the callback's second attempt, so the chain keeps its true numbering.</summary>
+    public static string SecondAttempt(StoredPayment saved) => PosConnectorJson.Serialize(CallbackMessage.For(saved.State, attempt: 2));
+}

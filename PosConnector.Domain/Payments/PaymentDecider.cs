@@ -133,13 +133,19 @@ public static class PaymentDecider
                 Message = $"Terminal {e.SerialNumber} identified; starting the payment.",
             }, e, now, $"Terminal {e.SerialNumber} accepted."),
             TerminalVerdict.Disabled => Deny(state with { SerialNumber = e.SerialNumber }, e, now,
-                "terminal-disabled", $"Terminal {e.SerialNumber} is disabled for payments.", notify: true),
+                "terminal-disabled", $"Terminal {e.SerialNumber} is disabled for payments{SaleEnded}", notify: true),
             TerminalVerdict.OtherStore => Deny(state with { SerialNumber = e.SerialNumber }, e, now,
-                "terminal-other-store", $"Terminal {e.SerialNumber} belongs to another store than this payment's.", notify: true),
+                "terminal-other-store", $"Terminal {e.SerialNumber} belongs to another store than this payment's{SaleEnded}", notify: true),
             _ => Deny(state with { SerialNumber = e.SerialNumber }, e, now,
-                "terminal-unknown", $"Terminal {e.SerialNumber} is not registered with this connector.", notify: true),
+                "terminal-unknown", $"Terminal {e.SerialNumber} is not registered with this connector{SaleEnded}", notify: true),
         };
     }
+
+    /// <summary>
+    /// A refused terminal denies the payment (VTEX has no "scan again" step): the person at the counter must know
+    /// that this sale is over and a new one must start.
+    /// </summary>
+    private const string SaleEnded = ", so this payment is now denied: start the sale again and scan a registered terminal of this store.";
 
     /// <summary>Says since when, never which payment: the other sale is another customer's.</summary>
     private static string BusyMessage(SerialSubmitted e) =>

@@ -42,6 +42,7 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
     private DurableTaskTestHost _durable = null!;
     private int _applyDeadlineFailuresLeft;
     private int _applyDeadlineCalls;
+    private int _readStepCalls;
     private int _orchestratorRuns;
     private int _replays;
     private readonly List<NotifyCall> _notifyCalls = [];
@@ -65,6 +66,9 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
     public PaymentActivities Activities { get; private set; } = null!;
 
     public int ApplyDeadlineCalls => Volatile.Read(ref _applyDeadlineCalls);
+
+    /// <summary>Turns that had to read the table for their step (none should, while nothing fails).</summary>
+    public int ReadStepCalls => Volatile.Read(ref _readStepCalls);
     public int OrchestratorRuns => Volatile.Read(ref _orchestratorRuns);
     public int Replays => Volatile.Read(ref _replays);
 
@@ -172,8 +176,12 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
             return PaymentOrchestrator.RunAsync(context, input);
         });
         registry.AddActivityFunc<string, StepDto>(nameof(PaymentActivities.ReadPaymentStep),
-            (_, paymentId) => Activities.ReadPaymentStep(paymentId, _stop.Token));
-        registry.AddActivityFunc<string>(nameof(PaymentActivities.ApplyDeadline), async (_, paymentId) =>
+            (_, paymentId) =>
+            {
+                Interlocked.Increment(ref _readStepCalls);
+                return Activities.ReadPaymentStep(paymentId, _stop.Token);
+            });
+        registry.AddActivityFunc<string, StepDto>(nameof(PaymentActivities.ApplyDeadline), async (_, paymentId) =>
         {
             Interlocked.Increment(ref _applyDeadlineCalls);
             if (Interlocked.Decrement(ref _applyDeadlineFailuresLeft) >= 0)
@@ -181,7 +189,7 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
                 throw new InvalidOperationException("Injected failure: the payments table is unreachable.");
             }
 
-            await Activities.ApplyDeadline(paymentId, _stop.Token);
+            return await Activities.ApplyDeadline(paymentId, _stop.Token);
         });
         registry.AddActivityFunc<CallbackMessage, bool>(nameof(PaymentActivities.NotifyVtex), async (_, callback) =>
         {

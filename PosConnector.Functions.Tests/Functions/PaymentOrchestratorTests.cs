@@ -18,6 +18,7 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
     public async Task Charge_Approved_CallsBackOnceAndTheOrchestrationCompletesThroughReplays()
     {
         var replaysBefore = world.Replays;
+        var readsBefore = world.ReadStepCalls;
         var id = await world.StartChargeAsync(31.90m);
         // The orchestration runs while the payment awaits its terminal (its deadline's wakeup starts it).
         await world.WaitForInstanceAsync(id, TestContext.Current.CancellationToken);
@@ -42,12 +43,16 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
         Assert.DoesNotContain(world.NotifyCallsFor(id), c => c.Delivered);
         Assert.Single(world.Callbacks.For(id));
         Assert.Contains(view["history"]!, h => (string?)h["note"] == "Callback delivered after 1 attempt(s).");
+        // Each step travelled with what woke the instance (its start, the event): no activity only read the table.
+        Assert.Equal(readsBefore, world.ReadStepCalls);
     }
 
     [Fact]
     public async Task Charge_FirstCallbackAttemptRefused_TheWokenOrchestrationRetriesUntilDelivered()
     {
         var id = await world.StartChargeAsync(31.50m);
+        // Its deadline's wake-up has started the instance: only the refused attempt's wake-up brings the callback to it.
+        await world.WaitForInstanceAsync(id, TestContext.Current.CancellationToken);
         var charge = await world.TakeCommandAsync(id, TerminalCommandType.Charge);
         world.Callbacks.FailNext(1);
 
@@ -59,7 +64,8 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
         // Refused once from the process that recorded the result; the wake-up it left then brought the orchestration in.
         Assert.Equal(1, world.Callbacks.RefusedFor(id));
         Assert.Single(world.Callbacks.For(id));
-        Assert.Contains(world.NotifyCallsFor(id), c => c.Delivered);
+        // The orchestration's attempt is the second: the first one's number is not reused.
+        Assert.Equal([2], world.NotifyCallsFor(id).Where(c => c.Delivered).Select(c => c.Attempt));
         Assert.Equal("approved", (string?)view["status"]);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
     }
@@ -124,10 +130,11 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
     public async Task Callback_RefusedUntilDelayToCancel_IsAbandonedWithAnAlertAndNeverPostedAfterIt()
     {
         // A Test Suite async card: approved by its deadline, no terminal. delayToCancel is at least 600 s, so the
-        // connector's clock is set back while the payment is created: it must give up about 8 s from now (real time).
+        // connector's clock is set back while the payment is created: delayToCancel is about 15 s from now (real time),
+        // and the last attempt may start one request timeout (10 s) before it.
         var id = Payments.NewId();
         world.Callbacks.FailNext(int.MaxValue);
-        world.Clock.Advance(TimeSpan.FromSeconds(-592));
+        world.Clock.Advance(TimeSpan.FromSeconds(-585));
         FunctionReply created;
         try
         {
@@ -137,7 +144,7 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
         }
         finally
         {
-            world.Clock.Advance(TimeSpan.FromSeconds(592));
+            world.Clock.Advance(TimeSpan.FromSeconds(585));
         }
 
         try
@@ -157,6 +164,9 @@ public sealed class PaymentOrchestratorTests(FunctionsWorld world)
             Assert.True(calls.Count > 2, $"only {calls.Count} attempts");
             Assert.Equal(Enumerable.Range(1, calls.Count), calls.Select(c => c.Attempt));
             Assert.All(calls, c => Assert.True(c.StartedAt < c.GiveUpAt, $"attempt {c.Attempt} started at {c.StartedAt}, after {c.GiveUpAt}"));
+            // The last one is scheduled as late as the policy allows: one request timeout (10 s) before delayToCancel.
+            var last = calls[^1];
+            Assert.InRange(last.StartedAt, last.GiveUpAt - TimeSpan.FromSeconds(10), last.GiveUpAt - TimeSpan.FromSeconds(8));
             Assert.Equal(calls.Count, refusedWhenAbandoned);
             Assert.Equal(refusedWhenAbandoned, world.Callbacks.RefusedFor(id));
             Assert.Empty(world.Callbacks.For(id));

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PosConnector.Core;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Json;
+using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Security;
 using PosConnector.Core.Storage;
@@ -60,6 +62,24 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Sweep_PaymentPastItsDeadline_RaisesTheOperatorAlertInfraPagesFor()
+    {
+        var clock = new ShiftedTimeProvider();
+        var logs = new CapturingLoggerProvider();
+        await using var services = await SweepServicesAsync(clock, logs);
+        var sweep = services.GetRequiredService<PaymentSweep>();
+        var id = Payments.NewId();
+        await CreateAsyncTestSuitePaymentAsync(services, id, "http://127.0.0.1:9/callback");
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await sweep.SweepAsync(sweep.HandleOwedCallbackAsync, Ct);
+
+        var alert = Assert.Single(logs.Entries, entry => entry.EventId.Id == OperatorAlerts.PastDeadlineEventId);
+        Assert.Equal(LogLevel.Critical, alert.Level);
+        Assert.StartsWith($"{OperatorAlerts.Marker} payment {id}: still AwaitingTerminal", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sweep_CallbackWhoseRetryChainWasLost_IsDeliveredOnce_OnlyAfterTheFirstAttemptsWindow()
     {
         await using var receiver = await CallbackReceiver.StartAsync();
@@ -107,10 +127,14 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
     [InlineData(1, 0, "00:00:05")]
     [InlineData(2, 0, "00:00:10")]
     [InlineData(9, 0, "00:02:00")]
+    [InlineData(9, 500, "00:01:30")]
+    [InlineData(1, 588, "00:00:02")]
+    [InlineData(1, 590, null)]
     [InlineData(1, 596, null)]
     public void NextAttemptAt_FollowsCoreBackoff_AndNeverPassesDelayToCancel(int failedAttempt, int elapsedSeconds, string? expectedDelay)
     {
-        var retry = new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
+        // The last attempt may start 10 s (the request timeout) before delayToCancel, as late as the policy allows.
+        var retry = new CallbackRetry(TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2), RequestTimeout: TimeSpan.FromSeconds(10));
         var created = DateTimeOffset.Parse("2026-01-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var now = created.AddSeconds(elapsedSeconds);
 
@@ -156,7 +180,11 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
     }
 
     /// <summary>Core's services on their own tables and queues, created, for driving the sweep by hand.</summary>
-    private async Task<ServiceProvider> SweepServicesAsync(TimeProvider clock, params (string Key, string Value)[] overrides)
+    private Task<ServiceProvider> SweepServicesAsync(TimeProvider clock, params (string Key, string Value)[] overrides) =>
+        SweepServicesAsync(clock, logs: null, overrides);
+
+    private async Task<ServiceProvider> SweepServicesAsync(
+        TimeProvider clock, ILoggerProvider? logs, params (string Key, string Value)[] overrides)
     {
         var settings = TestSettings.Connector(azurite.ConnectionString, TestEnvironment.UniquePrefix(), "https://pos.example.com");
         foreach (var (key, value) in overrides)
@@ -164,7 +192,13 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
             settings[key] = value;
         }
 
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(builder =>
+        {
+            if (logs is not null)
+            {
+                builder.AddProvider(logs);
+            }
+        });
         services.AddSingleton(TestEnvironment.Host());
         services.AddPosConnectorCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IPaymentEffectDispatcher, QueueEffectDispatcher>();
@@ -175,5 +209,29 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         await storage.EnsureTablesAsync(Ct);
         await storage.EnsureQueuesAsync(Ct);
         return provider;
+    }
+
+    private sealed record LogEntry(LogLevel Level, EventId EventId, string Message);
+
+    /// <summary>Keeps every log line, so a test can assert on an operator alert.</summary>
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<LogEntry> _entries = new();
+
+        public IReadOnlyList<LogEntry> Entries => [.. _entries];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception)));
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace PosConnector.Functions.Tests.Infra;
 /// </summary>
 public static class BicepCli
 {
-    /// <summary>Dummy values for the secrets the .bicepparam files read from the environment.</summary>
+    /// <summary>Dummy values for the secrets (and the alert email address) the .bicepparam files read from the environment.</summary>
     public static readonly IReadOnlyDictionary<string, string> SecretEnvironment = new Dictionary<string, string>
     {
         ["VTEX_ACCOUNT_NAME"] = "teststore",
@@ -22,6 +22,7 @@ public static class BicepCli
         ["CONNECTOR_SUBMIT_TOKEN_SECRET"] = "submit-token-secret-for-tests-0123456789",
         ["CONNECTOR_ADMIN_KEY"] = "admin-key-for-tests-0123456789abcdef",
         ["TERMINAL_SECRET_ENCRYPTION_KEY"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        ["ALERT_EMAIL_ADDRESS"] = "operators@example.com",
     };
 
     public static string RepositoryRoot => TestEnvironment.RepositoryRoot;

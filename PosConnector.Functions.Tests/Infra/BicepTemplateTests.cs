@@ -356,18 +356,28 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
     }
 
     [Fact]
-    public void FunctionApp_Scale_AllowsAtLeast40InstancesAndKeepsOneDurableInstanceReady()
+    public void FunctionApp_Scale_AllowsAtLeast40InstancesAndKeepsOneHttpAndOneDurableInstanceReady()
     {
-        var scale = Single("Microsoft.Web/sites").Properties.SelectToken("functionAppConfig.scaleAndConcurrency");
+        var site = Single("Microsoft.Web/sites");
+        var scale = site.Properties.SelectToken("functionAppConfig.scaleAndConcurrency");
         var parameters = fixture.Template["parameters"]!;
+        var alwaysReady = (string?)site.Template["variables"]?["alwaysReady"];
 
         Assert.Equal("[parameters('maximumInstanceCount')]", (string?)scale?["maximumInstanceCount"]);
         Assert.Equal(40, (int?)parameters["maximumInstanceCount"]?["minValue"]);
         Assert.True((int?)parameters["maximumInstanceCount"]?["defaultValue"] >= 40);
+        Assert.Equal("[variables('alwaysReady')]", (string?)scale?["alwaysReady"]);
+        // The per-function scaling groups' names are fixed by the platform: 'http' and 'durable'.
+        Assert.Contains(
+            "createArray(createObject('name', 'http', 'instanceCount', parameters('httpAlwaysReadyInstanceCount')))",
+            alwaysReady, StringComparison.Ordinal);
         Assert.Contains(
             "createArray(createObject('name', 'durable', 'instanceCount', parameters('durableAlwaysReadyInstanceCount')))",
-            (string?)scale?["alwaysReady"], StringComparison.Ordinal);
+            alwaysReady, StringComparison.Ordinal);
+        Assert.Equal(1, (int?)parameters["httpAlwaysReadyInstanceCount"]?["defaultValue"]);
         Assert.Equal(1, (int?)parameters["durableAlwaysReadyInstanceCount"]?["defaultValue"]);
+        var apiModule = fixture.Template.SelectToken("resources.api.properties.parameters");
+        Assert.Equal("[parameters('httpAlwaysReadyInstanceCount')]", (string?)apiModule?["httpAlwaysReadyInstanceCount"]?["value"]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PosConnector.Core.Observability;
 
 namespace PosConnector.Functions.Hosting;
 
@@ -29,7 +30,7 @@ public static partial class FunctionsLog
     [LoggerMessage(EventId = 505, Level = LogLevel.Warning, Message = "Payment {PaymentId}: activity {Activity} failed ({Failures} in a row); reading the table again in {Delay}")]
     public static partial void ActivityFailed(ILogger logger, string paymentId, string activity, int failures, TimeSpan delay);
 
-    [LoggerMessage(EventId = 506, Level = LogLevel.Critical, Message = "OPERATOR ALERT queue {Queue}: a message was poisoned (payment {PaymentId}); the sweep retries open payments, check the logs for its failures")]
+    [LoggerMessage(EventId = OperatorAlerts.PoisonMessageEventId, Level = LogLevel.Critical, Message = "OPERATOR ALERT queue {Queue}: a message was poisoned (payment {PaymentId}); the sweep retries open payments, check the logs for its failures")]
     public static partial void PoisonMessage(ILogger logger, string queue, string paymentId);
 
     [LoggerMessage(EventId = 507, Level = LogLevel.Information, Message = "Purged {Count} finished orchestration instances created before {Before}")]

@@ -78,7 +78,7 @@ public sealed class FunctionsEffectPlanner(
 
         if (p.CallbackWake is { } wake)
         {
-            firstCallbacks.Start(p.PaymentId, saved, new CallbackFallback(wake, WakeAfterDelivery: true, RetryText: _ => null, Leased: true));
+            firstCallbacks.Start(p.PaymentId, saved, new CallbackFallback(wake, WakeAfterDelivery: true, CallbackFallback.SecondAttempt, Leased: true));
         }
     }
 

@@ -12,25 +12,32 @@ namespace PosConnector.Functions.Orchestration;
 
 /// <summary>
 /// The safety nets around the orchestrations: the sweep (every 5 minutes, wakes every payment past its deadline or
-/// still owing a callback), the daily purge of finished Durable instances, and an operator alert per poison message.
+/// still owing a callback), the daily purge of finished Durable instances in the same timer (<see cref="MaintenanceSchedule"/>),
+/// and an operator alert per poison message.
 /// </summary>
 public sealed class MaintenanceFunctions(
     PaymentSweep sweep, PaymentWakeups wakeups, IOptions<SweepOptions> options, TimeProvider time, ILogger<MaintenanceFunctions> logger)
 {
-    public const string SweepSchedule = "0 */5 * * * *";
-    public const string PurgeSchedule = "0 30 3 * * *";
     public const string PoisonedWakeups = QueueNames.WakeupsPoison;
     public const string PoisonedOutbox = QueueNames.OutboxPoison;
 
-    /// <summary>The orchestration reads the table when woken: it delivers or abandons the callback, or applies the deadline.</summary>
+    /// <summary>
+    /// Wakes each payment the sweep finds (its orchestration then delivers or abandons the callback, or applies the
+    /// deadline), then purges finished instances once a day.
+    /// </summary>
     [Function(nameof(SweepPayments))]
-    public Task SweepPayments([TimerTrigger(SweepSchedule)] TimerInfo timer, CancellationToken ct) =>
-        sweep.SweepAsync((payment, token) => wakeups.WakeAsync(payment.State.PaymentId, token), ct);
+    public async Task SweepPayments(
+        [TimerTrigger(MaintenanceSchedule.Sweep)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        await sweep.SweepAsync((payment, token) => wakeups.WakeAsync(payment.State.PaymentId, token), ct);
+        if (MaintenanceSchedule.PurgeIsDue(MaintenanceSchedule.AsUtc(timer.ScheduleStatus?.Last), time.GetUtcNow()))
+        {
+            await PurgeFinishedInstancesAsync(client, ct);
+        }
+    }
 
     /// <summary>A purged instance of a payment that is still open is simply started again by its next wakeup.</summary>
-    [Function(nameof(PurgeFinishedInstances))]
-    public async Task PurgeFinishedInstances(
-        [TimerTrigger(PurgeSchedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    public async Task PurgeFinishedInstancesAsync(DurableTaskClient client, CancellationToken ct)
     {
         var before = time.GetUtcNow() - options.Value.InstanceRetention;
         var result = await client.PurgeAllInstancesAsync(

@@ -22,9 +22,14 @@ public sealed class PaymentActivities(
     public async Task<StepDto> ReadPaymentStep([ActivityTrigger] string paymentId, CancellationToken ct) =>
         StepDto.From(PaymentOrchestration.Next(await engine.FindAsync(paymentId, ct)), callbacks.Value);
 
+    /// <summary>Applies the deadline and returns the step the resulting state asks for: one activity, no read after it.</summary>
     [Function(nameof(ApplyDeadline))]
-    public async Task ApplyDeadline([ActivityTrigger] string paymentId, CancellationToken ct) =>
-        await FunctionsEffectPlanner.OnOrchestrationTurnAsync(() => engine.ApplyAsync(paymentId, new PaymentEvent.DeadlineReached(), ct));
+    public async Task<StepDto> ApplyDeadline([ActivityTrigger] string paymentId, CancellationToken ct)
+    {
+        var decision = await FunctionsEffectPlanner.OnOrchestrationTurnAsync(
+            () => engine.ApplyAsync(paymentId, new PaymentEvent.DeadlineReached(), ct));
+        return StepDto.From(PaymentOrchestration.Next(decision.State), callbacks.Value);
+    }
 
     /// <summary>
     /// One POST of the final status with its true attempt number; true on a 2xx (recorded on the payment). An activity
@@ -47,8 +52,11 @@ public sealed class PaymentActivities(
         return result.Delivered;
     }
 
-    /// <summary>Every attempt before delayToCancel failed: an operator alert, and the payment stops owing a callback.</summary>
+    /// <summary>
+    /// No attempt that could still end before delayToCancel got a 2xx: an operator alert that says, true to the clock,
+    /// whether delayToCancel has passed, and the payment stops owing a callback.
+    /// </summary>
     [Function(nameof(AbandonCallback))]
     public Task AbandonCallback([ActivityTrigger] CallbackMessage callback, CancellationToken ct) =>
-        delivery.AbandonAsync(callback, "no 2xx from VTEX before delayToCancel passed", ct);
+        delivery.AbandonAfterLastAttemptAsync(callback, "no 2xx from VTEX", ct);
 }

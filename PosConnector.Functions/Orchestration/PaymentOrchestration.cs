@@ -5,9 +5,9 @@ using PosConnector.Domain.Vtex;
 namespace PosConnector.Functions.Orchestration;
 
 /// <summary>
-/// The whole policy of the Durable orchestration, as a pure function of stored state, so the orchestrator is
-/// a loop of "read state → <see cref="Next"/> → carry the step out" and holds no payment rules itself.
-/// Reading state first also makes a lost or early event harmless.
+/// The whole policy of the Durable orchestration, as a pure function of stored state, so the orchestrator is a loop
+/// of "carry the step out → take the next" and holds no payment rules itself. Whoever wakes the instance computes
+/// the step from the state it has just read or written, so a late or repeated event carries a step that was true then.
 /// </summary>
 public static class PaymentOrchestration
 {
@@ -33,10 +33,14 @@ public static class PaymentOrchestration
     public static TimeSpan RetryAfterFailure(int failures) =>
         CallbackBackoff.DelayAfter(failures, TimeSpan.FromSeconds(2), 2.0, TimeSpan.FromMinutes(1));
 
-    public static OrchestrationStep Next(PaymentState? state) => state switch
+    /// <summary>
+    /// The step <paramref name="state"/> asks for; a callback still owed starts at <paramref name="callbackAttempt"/> (the
+    /// first attempt, or more, already made by the process that recorded the result).
+    /// </summary>
+    public static OrchestrationStep Next(PaymentState? state, int callbackAttempt = 1) => state switch
     {
         null => new OrchestrationStep.Complete(),
-        { Callback: CallbackStatus.Pending } => new OrchestrationStep.DeliverCallback(CallbackMessage.For(state, attempt: 1)),
+        { Callback: CallbackStatus.Pending } => new OrchestrationStep.DeliverCallback(CallbackMessage.For(state, callbackAttempt)),
         { Phase: PaymentPhase.AwaitingTerminal, Deadline: { } deadline } => new OrchestrationStep.WaitForChangeOrDeadline(deadline),
         { IsFinal: false } => new OrchestrationStep.WaitForChange(),
         _ => new OrchestrationStep.Complete(),

@@ -7,11 +7,14 @@ using PosConnector.Functions.Hosting;
 namespace PosConnector.Functions.Orchestration;
 
 /// <summary>
-/// One orchestration per payment (instance id = paymentId): a thin loop of "read the table → carry out the step".
-/// Every rule lives in Core (PaymentOrchestration.Next, CallbackRetry); this class only uses context APIs, so it
-/// replays deterministically (no clock, GUIDs, I/O, DI or options here: DURABLE0001-0010).
-/// It never fails on an activity failure: it waits on a durable timer and reads the table again, so neither a
-/// storage outage nor a poison wakeup strands a payment (the sweep restarts an instance that failed anyway).
+/// One orchestration per payment (instance id = paymentId): a thin loop of "carry out the step → take the next one".
+/// Each step arrives with what woke the instance (its input, the PaymentChanged event, the deadline activity's answer),
+/// computed by <see cref="PaymentOrchestration.Next"/> from the state the waker had just read or written, so a turn
+/// costs no activity that only reads the table. Every rule lives in Core and the domain (PaymentOrchestration.Next,
+/// CallbackRetry); this class only uses context APIs, so it replays deterministically (no clock, GUIDs, I/O, DI or
+/// options here: DURABLE0001-0010).
+/// It never fails on an activity failure: it waits on a durable timer and reads the table, so neither a storage outage
+/// nor a poison wakeup strands a payment (the sweep restarts an instance that failed anyway).
 /// </summary>
 public static class PaymentOrchestrator
 {
@@ -23,31 +26,38 @@ public static class PaymentOrchestrator
         var logger = context.CreateReplaySafeLogger(nameof(PaymentOrchestrator));
         var paymentId = input.PaymentId;
         var callbackAttempt = input.CallbackAttempt;
+        var step = input.Step;
         var failures = 0;
         for (var turn = 0; turn < PaymentOrchestration.TurnsPerGeneration; turn++)
         {
             try
             {
-                // Reading first makes an early, late or lost PaymentChanged event harmless.
-                var step = await context.CallActivityAsync<StepDto>(nameof(PaymentActivities.ReadPaymentStep), paymentId);
+                // No step in hand (an older input, or the last activity failed): the table says what is next.
+                step ??= await context.CallActivityAsync<StepDto>(nameof(PaymentActivities.ReadPaymentStep), paymentId);
                 FunctionsLog.OrchestrationStep(logger, paymentId, step.Kind);
                 switch (step.Kind)
                 {
                     case StepDto.Complete:
                         return step.Kind;
                     case StepDto.WaitForChange:
-                        await context.WaitForExternalEvent<string>(PaymentOrchestration.PaymentChangedEvent);
+                        step = StepDto.Later(step, await context.WaitForExternalEvent<StepDto>(PaymentOrchestration.PaymentChangedEvent));
                         break;
                     case StepDto.WaitForChangeOrDeadline:
-                        await WaitForChangeOrDeadlineAsync(context, paymentId, step.Deadline ?? throw MissingPart(step, "deadline"));
+                        step = await WaitForChangeOrDeadlineAsync(context, step, step.Deadline ?? throw MissingPart(step, "deadline"));
                         break;
                     case StepDto.DeliverCallback:
-                        callbackAttempt = await DeliverCallbackAsync(
+                        var callback = step.Callback ?? throw MissingPart(step, "callback");
+                        // The process that recorded the result made the first attempt(s); their count arrives with the step.
+                        var nextAttempt = await DeliverCallbackAsync(
                             context,
                             logger,
-                            step.Callback ?? throw MissingPart(step, "callback"),
+                            callback,
                             step.Retry ?? throw MissingPart(step, "retry"),
-                            callbackAttempt);
+                            Math.Max(callbackAttempt, callback.Attempt));
+                        // Settled (delivered or abandoned): a final payment owes nothing else, and a later change that
+                        // needs an orchestration wakes a fresh instance. Otherwise the chain goes on next turn.
+                        callbackAttempt = nextAttempt ?? 1;
+                        step = nextAttempt is null ? new StepDto(StepDto.Complete) : step;
                         break;
                     default:
                         throw new InvalidOperationException($"Unknown orchestration step '{step.Kind}'.");
@@ -58,42 +68,47 @@ public static class PaymentOrchestrator
             catch (TaskFailedException e)
             {
                 failures++;
+                step = null;
                 var delay = PaymentOrchestration.RetryAfterFailure(failures);
                 FunctionsLog.ActivityFailed(logger, paymentId, e.TaskName, failures, delay);
                 await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
             }
         }
 
-        // Bounded history: a fresh generation re-reads the table first (unprocessed events are carried over).
-        context.ContinueAsNew(input with { CallbackAttempt = callbackAttempt });
+        // Bounded history: a fresh generation starts from the step in hand (unprocessed events are carried over).
+        context.ContinueAsNew(input with { CallbackAttempt = callbackAttempt, Step = step });
         return "continued-as-new";
     }
 
-    private static async Task WaitForChangeOrDeadlineAsync(TaskOrchestrationContext context, string paymentId, DateTimeOffset deadline)
+    /// <summary>
+    /// The step the PaymentChanged event carries (unless it is stale), or the one the deadline's activity answers once
+    /// the deadline has passed: that one is read from the table there and then, so it is taken as it is.
+    /// </summary>
+    private static async Task<StepDto> WaitForChangeOrDeadlineAsync(TaskOrchestrationContext context, StepDto current, DateTimeOffset deadline)
     {
         using var timerCts = new CancellationTokenSource();
         using var eventCts = new CancellationTokenSource();
         var timer = context.CreateTimer((deadline + PaymentOrchestration.DeadlineTimerMargin).UtcDateTime, timerCts.Token);
-        var changed = context.WaitForExternalEvent<string>(PaymentOrchestration.PaymentChangedEvent, eventCts.Token);
+        var changed = context.WaitForExternalEvent<StepDto>(PaymentOrchestration.PaymentChangedEvent, eventCts.Token);
         if (await Task.WhenAny(timer, changed) == changed)
         {
             // A pending timer would keep the instance alive until it fires. Cancel, not CancelAsync: an orchestrator
             // must not await work on the thread pool.
             timerCts.Cancel();
-            return;
+            return StepDto.Later(current, await changed);
         }
 
         // A waiter left behind would swallow the next PaymentChanged meant for the next turn.
         eventCts.Cancel();
-        await context.CallActivityAsync(nameof(PaymentActivities.ApplyDeadline), paymentId);
+        return await context.CallActivityAsync<StepDto>(nameof(PaymentActivities.ApplyDeadline), context.InstanceId);
     }
 
     /// <summary>
     /// Core's backoff as an explicit loop: each POST carries its true attempt number, and no attempt is scheduled at or
-    /// after GiveUpAt (delayToCancel); then the callback is abandoned with an operator alert. Returns the attempt
-    /// number to carry into the next turn (1 once the callback is settled).
+    /// after GiveUpAt (delayToCancel); then the callback is abandoned with an operator alert. Returns null once the
+    /// callback is settled, else the attempt number to go on with in the next turn (bounded history).
     /// </summary>
-    private static async Task<int> DeliverCallbackAsync(
+    private static async Task<int?> DeliverCallbackAsync(
         TaskOrchestrationContext context, ILogger logger, CallbackMessage callback, CallbackRetry retry, int firstAttempt)
     {
         for (var attempt = firstAttempt; attempt < firstAttempt + PaymentOrchestration.CallbackAttemptsPerTurn; attempt++)
@@ -101,19 +116,19 @@ public static class PaymentOrchestrator
             if (context.CurrentUtcDateTime >= callback.GiveUpAt.UtcDateTime)
             {
                 await AbandonAsync(context, callback with { Attempt = attempt - 1 });
-                return 1;
+                return null;
             }
 
             if (await TryNotifyAsync(context, logger, callback with { Attempt = attempt }))
             {
-                return 1;
+                return null;
             }
 
             var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
             if (retry.NextAttemptAt(attempt, now, callback.GiveUpAt) is not { } next)
             {
                 await AbandonAsync(context, callback with { Attempt = attempt });
-                return 1;
+                return null;
             }
 
             await context.CreateTimer(next.UtcDateTime, CancellationToken.None);

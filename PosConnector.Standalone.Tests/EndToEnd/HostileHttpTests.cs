@@ -131,6 +131,21 @@ public sealed class HostileHttpTests(HostileWorld world) : IClassFixture<Hostile
         Assert.EndsWith($"use {allowed}.", (string?)reply.Json["message"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task CreatePayment_BodyNotMarkedAsJson_Answers415SayingWhichHeaderIsMissing(string contentType)
+    {
+        var body = Payments.Create("MEDIA1", 10m, "https://gw.example/callback").ToString(Newtonsoft.Json.Formatting.None);
+        var head = $"POST /api/payments HTTP/1.1\r\nX-VTEX-API-AppKey: {TestSettings.MerchantAppKey}\r\nX-VTEX-API-AppToken: {TestSettings.MerchantAppToken}"
+            + $"\r\nContent-Type: {contentType}\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}";
+
+        var reply = await RawHttp.SendAsync(world.BaseUri, head, s => s.WriteAsync(Encoding.UTF8.GetBytes(body)).AsTask(), Timeout);
+
+        AssertPppError(reply, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        Assert.Contains("Content-Type: application/json", (string?)reply.Json["message"], StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> NonStrictBodies()
     {
         var valid = Payments.Create("STRICT1", 10m, "https://gw.example/callback").ToString(Newtonsoft.Json.Formatting.None);

@@ -130,7 +130,9 @@ public sealed class PppApiTests(ConnectorWorld world) : IClassFixture<ConnectorW
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, submitted.Status);
         Assert.Equal("terminal-unknown", (string?)submitted.Json["code"]);
-        Assert.Contains("NO-SUCH-TERMINAL", (string?)submitted.Json["message"], StringComparison.Ordinal);
+        Assert.Equal(
+            "Terminal NO-SUCH-TERMINAL is not registered with this connector, so this payment is now denied: start the sale again and scan a registered terminal of this store.",
+            (string?)submitted.Json["message"]);
         Assert.Equal("denied", (string?)next.Json["status"]);
         Assert.Equal("terminal-unknown", (string?)next.Json["code"]);
         Assert.Contains("not registered", (string?)next.Json["message"], StringComparison.Ordinal);

@@ -48,12 +48,15 @@ public sealed class TerminalBusyTests(AzuriteFixture azurite)
         Assert.Contains(refusedView["history"]!, h => ((string?)h["note"])?.Contains("terminal-busy", StringComparison.Ordinal) == true);
 
         await world.PressAsync(firstCharge[0], button);
+        var doubleClick = await world.Page.PostAsync($"/api/charges/{firstCharge[0]}/approve", "");
         var firstCallback = await world.Callbacks.WaitForAsync(first, Patience);
         var accepted = await client.SubmitSerialAsync(secondAnswer, Serial);
         await client.CreatePaymentAsync(secondBody);
         var charges = await world.WaitForChargesAsync(2);
 
         Assert.Equal(firstOutcome, (string?)firstCallback.Body["status"]);
+        Assert.Equal((HttpStatusCode.Conflict, "already-answered"), (doubleClick.Status, (string?)doubleClick.Json["code"]));
+        Assert.Equal($"Charge '{firstCharge[0]}' already has a result: {button}d; this press changed nothing.", (string?)doubleClick.Json["message"]);
         Assert.Equal(HttpStatusCode.OK, accepted.Status);
         Assert.Equal([$"{first}-1", $"{second}-1"], charges);
     }

@@ -12,6 +12,8 @@ public sealed class VirtualTerminalApp : IAsyncDisposable
 
     private VirtualTerminalApp(IHost host) => _host = host;
 
+    public IServiceProvider Services => _host.Services;
+
     public static Task<VirtualTerminalApp> StartAsync(string storageConnectionString, string prefix, string connectorUrl, params string[] serials) =>
         StartAsync(TestSettings.VirtualTerminal(storageConnectionString, prefix, connectorUrl, serials));
 

@@ -21,7 +21,7 @@ public static class PosApi
             e.SubmitSerialAsync(r, paymentId, ct).ToResult())
             .Describe("SubmitSerialPreflight", "Submit the terminal serial: CORS preflight",
                 "The browser's preflight before the terminal-connector app posts from Sales App (served from any of the store's domains): Access-Control-Allow-* headers echoing the Origin and the requested headers, for any origin unless Cors:DeniedOrigins or Cors:AllowedOrigins refuse it (then 403 origin-not-allowed).")
-            .Returns<PreflightAccepted>().Fails(403);
+            .Returns<StatusBody>().Fails(403);
         api.MapPost("/terminals/{serialNumber}/results", (HttpRequest r, string serialNumber, PosEndpoints e, CancellationToken ct) =>
             e.ReceiveTerminalResultAsync(r, serialNumber, ct).ToResult())
             .Describe("ReceiveTerminalResult", "Terminal result", "A terminal reports the result of one command, signed with its secret. Idempotent by commandId.")

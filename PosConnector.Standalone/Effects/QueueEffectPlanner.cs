@@ -82,8 +82,7 @@ public sealed class QueueEffectPlanner(
         var paymentId = p.PaymentId;
         if (p.Callback is { } retry)
         {
-            firstCallbacks.Start(paymentId, saved, new CallbackFallback(retry, WakeAfterDelivery: false,
-                RetryText: s => PosConnectorJson.Serialize(CallbackMessage.For(s.State, attempt: 2))));
+            firstCallbacks.Start(paymentId, saved, new CallbackFallback(retry, WakeAfterDelivery: false, CallbackFallback.SecondAttempt));
         }
 
         // Every command went out: the deadline message no longer needs to fire early, the reminder not at all.

@@ -61,7 +61,7 @@ public sealed class TerminalBoardTests
         Assert.Equal(ManualAnswerKind.Answered, answer.Kind);
         Assert.Equal((status, "P-1-1", "P-1"), (answer.Result!.Status!.Value, answer.Result.CommandId!, answer.Result.PaymentId!));
         Assert.Equal(status == TerminalResultStatus.Approved ? "411111" : null, answer.Result.FirstDigits);
-        Assert.Equal(ManualAnswerKind.AlreadySettled, again.Kind);
+        Assert.Equal((ManualAnswerKind.AlreadyAnswered, state), (again.Kind, again.Earlier));
         Assert.Equal(state, board.View().Terminals[0].Charges[0].State);
     }
 
@@ -86,7 +86,7 @@ public sealed class TerminalBoardTests
         Assert.Equal(TerminalResultStatus.Approved, abortWaiting.Result!.Status);
         Assert.Equal(TerminalResultStatus.Approved, abortTimedOut.Result!.Status);
         Assert.All(board.View().Terminals[0].Charges, c => Assert.Equal(HeldChargeState.Aborted, c.State));
-        Assert.Equal(ManualAnswerKind.AlreadySettled, board.Answer("P-1-1", ManualChoice.Approve).Kind);
+        Assert.Equal(ManualAnswerKind.AlreadyAnswered, board.Answer("P-1-1", ManualChoice.Approve).Kind);
     }
 
     [Fact]

@@ -70,6 +70,18 @@ param maximumInstanceCount int = 100
 @maxValue(20)
 param durableAlwaysReadyInstanceCount int = 1
 
+@description('Instances kept warm for the HTTP functions group (every HTTP trigger): VTEX\'s calls never wait for a cold start. 0 turns it off.')
+@minValue(0)
+@maxValue(20)
+param httpAlwaysReadyInstanceCount int = 1
+
+// Per-function scaling groups every HTTP trigger under 'http' and every Durable trigger under 'durable'; queue and
+// timer triggers scale on demand.
+var alwaysReady = concat(
+  httpAlwaysReadyInstanceCount > 0 ? [{ name: 'http', instanceCount: httpAlwaysReadyInstanceCount }] : [],
+  durableAlwaysReadyInstanceCount > 0 ? [{ name: 'durable', instanceCount: durableAlwaysReadyInstanceCount }] : []
+)
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
@@ -79,6 +91,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 }
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  // checkov:skip=CKV_AZURE_225: zone redundancy depends on the region's support; left off so the template deploys to any Flex Consumption region
   name: planName
   location: location
   tags: tags
@@ -93,6 +106,10 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 }
 
 resource site 'Microsoft.Web/sites@2025-03-01' = {
+  // checkov:skip=CKV_AZURE_17: VTEX's Payment Gateway presents no client certificate; the app authenticates each call (merchant AppKey/AppToken, terminal signatures, admin key)
+  // checkov:skip=CKV_AZURE_212: numberOfWorkers sizes an App Service plan; Flex Consumption scales per function group instead (always-ready http and durable instances, up to maximumInstanceCount)
+  // checkov:skip=CKV_AZURE_213: not set: Flex Consumption manages the instances per function group (whether it honours healthCheckPath was not verified); GET /api/health serves external probes
+  // checkov:skip=CKV_AZURE_222: VTEX's Payment Gateway calls the connector over the internet: the endpoint must be public (docs/protocol.md §2)
   name: name
   location: location
   tags: union(tags, { 'azd-service-name': serviceName })
@@ -128,15 +145,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        // Per-function scaling groups every Durable trigger under 'durable'; HTTP and queue triggers scale on demand.
-        alwaysReady: durableAlwaysReadyInstanceCount > 0
-          ? [
-              {
-                name: 'durable'
-                instanceCount: durableAlwaysReadyInstanceCount
-              }
-            ]
-          : []
+        alwaysReady: alwaysReady
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -165,6 +174,14 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
 
 // Setting names are read by the app (host.json, options classes); keep them in step with the code.
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  // These checks read App Service site settings; this resource holds app settings (name/value pairs) only.
+  // checkov:skip=CKV_AZURE_13: the app authenticates each call itself (VTEX cannot sign in with Entra ID); see CKV_AZURE_17 on the site
+  // checkov:skip=CKV_AZURE_63: Flex Consumption has no App Service HTTP logs; requests and logs go to Application Insights
+  // checkov:skip=CKV_AZURE_65: same reason as CKV_AZURE_63 (detailed error pages)
+  // checkov:skip=CKV_AZURE_66: same reason as CKV_AZURE_63 (failed request tracing)
+  // checkov:skip=CKV_AZURE_80: the .NET version is functionAppConfig.runtime on the site (dotnet-isolated 10.0)
+  // checkov:skip=CKV_AZURE_88: Flex Consumption runs the package from a blob container; no Azure Files share
+  // checkov:skip=CKV_AZURE_222: see the site: the endpoint must be public for VTEX
   parent: site
   name: 'appsettings'
   properties: {

@@ -62,6 +62,8 @@ var secretNames = {
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
+  // checkov:skip=CKV_AZURE_109: public access is a parameter: the Flex Consumption app has no virtual network here, so it reaches the vault's public endpoint (RBAC and its identity only); Disabled needs private networking
+  // checkov:skip=CKV_AZURE_189: same reason as CKV_AZURE_109
   name: name
   location: location
   tags: tags
@@ -87,57 +89,71 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
 }
 
 resource vtexMerchantAppKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  // checkov:skip=CKV_AZURE_41: no expiry date: these credentials have no fixed lifetime; they are rotated by hand (docs/operations.md#key-and-secret-rotation)
   parent: vault
   name: secretNames.vtexMerchantAppKey
   properties: {
+    contentType: 'text/plain'
     value: vtexMerchantAppKey
   }
 }
 
 resource vtexMerchantAppTokenSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  // checkov:skip=CKV_AZURE_41: no expiry date: these credentials have no fixed lifetime; they are rotated by hand (docs/operations.md#key-and-secret-rotation)
   parent: vault
   name: secretNames.vtexMerchantAppToken
   properties: {
+    contentType: 'text/plain'
     value: vtexMerchantAppToken
   }
 }
 
 resource vtexCallbackAppKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  // checkov:skip=CKV_AZURE_41: no expiry date: these credentials have no fixed lifetime; they are rotated by hand (docs/operations.md#key-and-secret-rotation)
   parent: vault
   name: secretNames.vtexCallbackAppKey
   properties: {
+    contentType: 'text/plain'
     value: vtexCallbackAppKey
   }
 }
 
 resource vtexCallbackAppTokenSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  // checkov:skip=CKV_AZURE_41: no expiry date: these credentials have no fixed lifetime; they are rotated by hand (docs/operations.md#key-and-secret-rotation)
   parent: vault
   name: secretNames.vtexCallbackAppToken
   properties: {
+    contentType: 'text/plain'
     value: vtexCallbackAppToken
   }
 }
 
 resource submitTokenSecretSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  // checkov:skip=CKV_AZURE_41: no expiry date: these credentials have no fixed lifetime; they are rotated by hand (docs/operations.md#key-and-secret-rotation)
   parent: vault
   name: secretNames.submitTokenSecret
   properties: {
+    contentType: 'text/plain'
     value: submitTokenSecret
   }
 }
 
 resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  // checkov:skip=CKV_AZURE_41: no expiry date: these credentials have no fixed lifetime; they are rotated by hand (docs/operations.md#key-and-secret-rotation)
   parent: vault
   name: secretNames.adminKey
   properties: {
+    contentType: 'text/plain'
     value: adminKey
   }
 }
 
 resource terminalSecretEncryptionKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  // checkov:skip=CKV_AZURE_41: no expiry date: these credentials have no fixed lifetime; they are rotated by hand (docs/operations.md#key-and-secret-rotation)
   parent: vault
   name: secretNames.terminalSecretEncryptionKey
   properties: {
+    contentType: 'text/plain'
     value: terminalSecretEncryptionKey
   }
 }

@@ -17,6 +17,9 @@ param storageSkuName = 'Standard_ZRS'
 param maximumInstanceCount = 100
 param keyVaultPublicNetworkAccess = 'Enabled'
 
+// Who gets the alert emails (an abandoned callback, a failed void or refund, ...): required in production.
+param alertEmailAddress = readEnvironmentVariable('ALERT_EMAIL_ADDRESS')
+
 param secondsWaiting = 180
 param terminalTimeoutSeconds = 150
 param delayToCancelSeconds = 600

@@ -19,6 +19,9 @@ param storageSkuName = 'Standard_LRS'
 param maximumInstanceCount = 40
 param keyVaultPublicNetworkAccess = 'Enabled'
 
+// Who gets the alert emails; empty pages nobody (the alerts still show in the portal).
+param alertEmailAddress = readEnvironmentVariable('ALERT_EMAIL_ADDRESS', '')
+
 param secondsWaiting = 180
 param terminalTimeoutSeconds = 150
 param delayToCancelSeconds = 600

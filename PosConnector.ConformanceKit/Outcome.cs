@@ -1,0 +1,8 @@
+namespace PosConnector.ConformanceKit;
+
+public enum Outcome
+{
+    Pass,
+    Fail,
+    Skip,
+}
