@@ -41,7 +41,7 @@ public sealed class PaymentMetrics
         _callbackAttempts = meter.CreateCounter<long>(CallbackAttempts, "{attempt}", "Callback POSTs to VTEX (tag outcome: delivered, refused, failed).");
         _callbackAbandoned = meter.CreateCounter<long>(CallbackAbandoned, "{payment}", "Callbacks given up at delayToCancel without a 2xx (an operator alert each).");
         _commandsResent = meter.CreateCounter<long>(CommandsResent, "{command}", "Terminal commands sent by an outbox drain, not by the writer that decided them.");
-        _pastDeadline = meter.CreateCounter<long>(PastDeadline, "{payment}", "Payments still waiting for their terminal when their deadline came, so denied (tag phase).");
+        _pastDeadline = meter.CreateCounter<long>(PastDeadline, "{payment}", "Payments the sweep found still waiting after their deadline and decided (alert 483; tag phase).");
     }
 
     /// <summary>What a committed decision tells, measured at <paramref name="now"/>, the time it was decided.</summary>
@@ -74,10 +74,6 @@ public sealed class PaymentMetrics
                 _resultLatency.Record((now - command.IssuedAt).TotalMilliseconds,
                     new KeyValuePair<string, object?>("command.type", Name(command.Type)));
                 break;
-            // An early deadline message only reschedules; a Test Suite payment's deadline is its designed callback delay.
-            case PaymentEvent.DeadlineReached when before is { IsFinal: false, TestSuiteFlow: null } && after.IsFinal:
-                _pastDeadline.Add(1, new KeyValuePair<string, object?>("phase", PaymentSpans.Name(before.Phase)));
-                break;
             case PaymentEvent.CallbackAbandoned:
                 _owedSince.TryRemove(after.PaymentId, out _);
                 _callbackAbandoned.Add(1);
@@ -106,6 +102,18 @@ public sealed class PaymentMetrics
             && (_owedSince.TryRemove(paymentId, out var since) ? since : await finalAt()) is { } recorded)
         {
             _callbackLatency.Record(Math.Max(0, (now - recorded).TotalMilliseconds));
+        }
+    }
+
+    /// <summary>
+    /// The sweep applied the deadline of a payment still waiting <c>Sweep:Grace</c> after it (its deadline step did not
+    /// run: alert 483, <c>PastDeadline</c>). Counted when that decided the payment, so once however often it is swept.
+    /// </summary>
+    public void SweptPastDeadline(PaymentPhase phase, Decision decision)
+    {
+        if (decision is { Outcome: DecisionOutcome.Changed, State.IsFinal: true })
+        {
+            _pastDeadline.Add(1, new KeyValuePair<string, object?>("phase", PaymentSpans.Name(phase)));
         }
     }
 

@@ -22,7 +22,8 @@ public sealed class PaymentSweep(
     IOptions<SweepOptions> options,
     IOptions<CallbackOptions> callbackOptions,
     TimeProvider time,
-    ILogger<PaymentSweep> logger)
+    ILogger<PaymentSweep> logger,
+    PaymentMetrics metrics)
 {
     /// <summary>Sweeps once; returns how many open payments it handled. One payment's failure does not stop the rest.</summary>
     public async Task<int> SweepAsync(Func<OpenPayment, CancellationToken, Task> onCallbackOwed, CancellationToken ct)
@@ -39,7 +40,7 @@ public sealed class PaymentSweep(
                 if (OpenPaymentsQuery.IsPastDeadline(state, now, o.Grace))
                 {
                     Log.PastDeadline(logger, state.PaymentId, state.Phase, now - state.Deadline!.Value);
-                    await engine.ApplyAsync(state.PaymentId, new PaymentEvent.DeadlineReached(), ct);
+                    metrics.SweptPastDeadline(state.Phase, await engine.ApplyAsync(state.PaymentId, new PaymentEvent.DeadlineReached(), ct));
                 }
 
                 if (state.Callback == CallbackStatus.Pending)
