@@ -68,18 +68,22 @@ public sealed class FunctionsEffectPlanner(
         return new FunctionsPlan(plan, wake);
     }
 
-    public async Task AfterCommitAsync(EffectPlan plan, StoredPayment? saved, bool dispatched, CancellationToken ct)
+    public Task AfterCommitAsync(EffectPlan plan, StoredPayment? saved, bool dispatched, CancellationToken ct)
     {
         var p = (FunctionsPlan)plan;
         if (p.Inner.Outbox.Count > 0)
         {
-            await reminders.AfterCommitAsync(p.Inner, saved, dispatched, ct);
+            // Deleting the dispatched effects' reminder is an optimisation the answer does not wait for, as on the
+            // standalone host: a reminder left behind fires later and finds nothing owed.
+            _ = reminders.AfterCommitAsync(p.Inner, saved, dispatched, CancellationToken.None);
         }
 
         if (p.CallbackWake is { } wake)
         {
             firstCallbacks.Start(p.PaymentId, saved, new CallbackFallback(wake, WakeAfterDelivery: true, CallbackFallback.SecondAttempt, Leased: true));
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task DiscardAsync(EffectPlan plan, CancellationToken ct)
