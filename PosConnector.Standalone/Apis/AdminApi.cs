@@ -12,7 +12,7 @@ public static class AdminApi
         // The page itself carries no data and so no key: a browser cannot send a header when it opens a page.
         app.MapGet("/" + OperatorConsole.Route, ConsolePage).WithTags("Admin")
             .Describe("OperatorConsole", "Operator console", "The operator console (HTML): asks for the admin key and calls the admin routes with it.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         var api = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKeyAsync)
             .RequiresCredentials(ApiCredential.AdminKey);
         api.MapPut("/terminals/{serialNumber}", (HttpRequest r, string serialNumber, AdminEndpoints e, CancellationToken ct) =>
