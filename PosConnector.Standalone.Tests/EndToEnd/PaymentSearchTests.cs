@@ -32,12 +32,12 @@ public sealed class PaymentSearchTests(AzuriteFixture azurite)
             configure: b => b.Services.AddSingleton<TimeProvider>(clock));
         using var client = new PppClient(connector.BaseUrl);
         Assert.Equal(HttpStatusCode.OK, (await client.RegisterTerminalAsync(Terminal)).Status);
-        var onTerminal = await ApprovedOnTerminalAsync(client, callbacks, "ORD-TERMINAL");
-        var approved = await TestSuitePaymentAsync(client, callbacks, ApprovedCard, "ORD-APPROVED");
-        var denied = await TestSuitePaymentAsync(client, callbacks, DeniedCard, "ORD-DENIED");
+        var (onTerminal, _) = await OperatorPayments.ApprovedOnTerminalAsync(client, callbacks, Terminal, 20.5m, "ORD-TERMINAL");
+        var approved = await OperatorPayments.TestSuiteAsync(client, callbacks, ApprovedCard, "ORD-APPROVED");
+        var denied = await OperatorPayments.TestSuiteAsync(client, callbacks, DeniedCard, "ORD-DENIED");
         var firstDay = Day(clock);
         clock.Advance(TimeSpan.FromDays(2));
-        var later = await TestSuitePaymentAsync(client, callbacks, ApprovedCard, "ORD-LATER");
+        var later = await OperatorPayments.TestSuiteAsync(client, callbacks, ApprovedCard, "ORD-LATER");
         var laterDay = Day(clock);
         await WaitForIndexAsync(client, "ORD-TERMINAL", firstDay, "approved");
         await WaitForIndexAsync(client, "ORD-LATER", laterDay, "approved");
@@ -73,7 +73,7 @@ public sealed class PaymentSearchTests(AzuriteFixture azurite)
         var created = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            created.Add(await TestSuitePaymentAsync(client, callbacks, ApprovedCard, $"ORD-PAGE-{i}"));
+            created.Add(await OperatorPayments.TestSuiteAsync(client, callbacks, ApprovedCard, $"ORD-PAGE-{i}"));
         }
 
         await WaitForIndexAsync(client, "ORD-PAGE-4", Today(), "approved");
@@ -100,7 +100,7 @@ public sealed class PaymentSearchTests(AzuriteFixture azurite)
         await using var connector = await ConnectorApp.StartAsync(azurite.ConnectionString, TestEnvironment.UniquePrefix());
         using var client = new PppClient(connector.BaseUrl);
         // Approved, and its callback refused: still owed, so the sweep reads it as an open payment.
-        var id = await TestSuitePaymentAsync(client, callbacks, AsyncApprovedCard, "ORD-LOST");
+        var id = await OperatorPayments.TestSuiteAsync(client, callbacks, AsyncApprovedCard, "ORD-LOST");
         var state = await client.WaitForPaymentAsync(id, v => (string?)v["phase"] == "approved" && callbacks.RefusedFor(id) >= 1, Patience);
         await WaitForIndexAsync(client, "ORD-LOST", Today(), "approved");
         var createdAt = (DateTimeOffset)state["state"]!["createdAt"]!;
@@ -150,35 +150,6 @@ public sealed class PaymentSearchTests(AzuriteFixture azurite)
         Assert.Contains("X-Admin-Key", html, StringComparison.Ordinal);
         Assert.Contains("sessionStorage", html, StringComparison.Ordinal);
         Assert.DoesNotContain("localStorage", html, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> TestSuitePaymentAsync(PppClient client, CallbackReceiver callbacks, string card, string orderId)
-    {
-        var id = Payments.NewId();
-        var body = Payments.Create(id, 10m, callbacks.CallbackUrlFor("TX", id), cardNumber: card);
-        body["orderId"] = orderId;
-        var reply = await client.PostAsync("/api/payments", body, [.. PppClient.Merchant, ("X-VTEX-API-Is-TestSuite", "true")]);
-        Assert.Equal(HttpStatusCode.OK, reply.Status);
-        return id;
-    }
-
-    /// <summary>Charged on <see cref="Terminal"/> and approved by it (the test signs the approval).</summary>
-    private static async Task<string> ApprovedOnTerminalAsync(PppClient client, CallbackReceiver callbacks, string orderId)
-    {
-        var id = Payments.NewId();
-        var body = Payments.Create(id, 20.5m, callbacks.CallbackUrlFor("TX", id));
-        body["orderId"] = orderId;
-        Assert.Equal(HttpStatusCode.OK, (await client.SubmitSerialAsync(await client.CreatePaymentAsync(body), Terminal)).Status);
-        await client.CreatePaymentAsync(body);
-        var charge = await client.WaitForPaymentAsync(id, v => v["state"]!["commands"]!.Any(), Patience);
-        var approval = await client.PostTerminalResultAsync(Terminal, new JObject
-        {
-            ["commandId"] = charge["state"]!["commands"]![0]!["commandId"], ["paymentId"] = id, ["type"] = "charge", ["status"] = "approved",
-            ["authorizationId"] = "AUT-1", ["nsu"] = "N1", ["tid"] = "T1", ["acquirer"] = "Acq",
-            ["cardBrand"] = "Visa", ["firstDigits"] = "411111", ["lastDigits"] = "1111", ["message"] = "ok",
-        });
-        Assert.Equal(HttpStatusCode.OK, approval.Status);
-        return id;
     }
 
     /// <summary>Index rows are written off the request's path: wait until the row shows <paramref name="status"/>.</summary>

@@ -2,42 +2,21 @@
 // The operator console in headless Chromium (the system's /usr/bin/chromium, driven by playwright-core), served by the
 // standalone connector at /api/admin/console: the key entered once, a payment found by its orderId and its audit trail
 // opened, the attention list, a terminal registered and disabled; every data call through the admin routes.
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { startStack, waitFor } = require('./stack');
+const { waitFor, useStackAndBrowser, screenshots } = require('./stack');
 
 const adminKey = 'local-admin-key-0123456789';
-const screenshots = process.env.BROWSER_TEST_SCREENSHOTS || fs.mkdtempSync(path.join(os.tmpdir(), 'posconnector-screens-'));
 
-let stack;
-let context;
+const world = useStackAndBrowser();
 
-before(async () => {
-  stack = await startStack();
-  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'posconnector-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
-});
-
-after(async () => {
-  await context?.close();
-  await stack?.stop();
-});
-
-const admin = path => fetch(`${stack.urls.connector}${path}`, { headers: { 'X-Admin-Key': adminKey } });
+const admin = path => fetch(`${world.stack.urls.connector}${path}`, { headers: { 'X-Admin-Key': adminKey } });
 
 // A Test Suite card approved after a few seconds, whose callback goes nowhere (port 9 refuses): approved, and its
 // callback owed, so the attention list shows it.
 async function createOwedPayment(paymentId) {
-  const response = await fetch(`${stack.urls.connector}/api/payments`, {
+  const response = await fetch(`${world.stack.urls.connector}/api/payments`, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json', 'X-VTEX-API-AppKey': 'vtexappkey-local', 'X-VTEX-API-AppToken': 'local-merchant-app-token',
@@ -53,7 +32,7 @@ async function createOwedPayment(paymentId) {
 }
 
 test('an operator finds a payment, reads its audit trail and the attention list, registers and disables a terminal', { timeout: 300000 }, async () => {
-  const page = await context.newPage();
+  const page = await world.context.newPage();
   const pageErrors = [];
   page.on('pageerror', e => pageErrors.push(e.message));
   const paymentId = `CONSOLE-${Date.now()}`;
@@ -63,7 +42,7 @@ test('an operator finds a payment, reads its audit trail and the attention list,
     return attention.items?.some(i => i.paymentId === paymentId);
   }, 60000);
 
-  await page.goto(`${stack.urls.connector}/api/admin/console`);
+  await page.goto(`${world.stack.urls.connector}/api/admin/console`);
   assert.equal(await page.locator('#key-state').innerText(), 'no key yet');
   await page.fill('#key', adminKey);
   await page.click('#key-form button[type=submit]');
@@ -114,8 +93,8 @@ test('an operator finds a payment, reads its audit trail and the attention list,
 });
 
 test('the console without the key shows the connector\'s refusal and keeps no key', { timeout: 60000 }, async () => {
-  const page = await context.newPage();
-  await page.goto(`${stack.urls.connector}/api/admin/console`);
+  const page = await world.context.newPage();
+  await page.goto(`${world.stack.urls.connector}/api/admin/console`);
   await page.fill('#key', 'not-the-admin-key');
   await page.click('#key-form button[type=submit]');
 
