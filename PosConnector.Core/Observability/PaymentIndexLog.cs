@@ -8,6 +8,6 @@ public static partial class Log
     [LoggerMessage(EventId = 490, Level = LogLevel.Warning, Message = "Payment {PaymentId}: its search index row was not written; its next write or the sweep repairs it")]
     public static partial void IndexWriteFailed(ILogger logger, Exception exception, string paymentId);
 
-    [LoggerMessage(EventId = 491, Level = LogLevel.Warning, Message = "Payment {PaymentId}: search index writes are backed up, this one is dropped; its next write or the sweep repairs it")]
+    [LoggerMessage(EventId = 491, Level = LogLevel.Warning, Message = "Payment {PaymentId}: its search index row could not be queued (writes backed up, or the host is stopping); its next write or the sweep repairs it")]
     public static partial void IndexWriteDropped(ILogger logger, string paymentId);
 }
