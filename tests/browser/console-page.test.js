@@ -1,7 +1,8 @@
 'use strict';
 // The operator console in headless Chromium (the system's /usr/bin/chromium, driven by playwright-core), served by the
 // standalone connector at /api/admin/console: the key entered once, a payment found by its orderId and its audit trail
-// opened, the attention list, a terminal registered and disabled; every data call through the admin routes.
+// opened, the attention list, a terminal registered, disabled and its secret rotated; every data call through the
+// admin routes.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
@@ -31,7 +32,7 @@ async function createOwedPayment(paymentId) {
   assert.equal(response.status, 200, `Create Payment answered HTTP ${response.status}: ${await response.text()}`);
 }
 
-test('an operator finds a payment, reads its audit trail and the attention list, registers and disables a terminal', { timeout: 300000 }, async () => {
+test('an operator finds a payment, reads its audit trail and the attention list, registers, disables and rotates a terminal', { timeout: 300000 }, async () => {
   const page = await world.context.newPage();
   const pageErrors = [];
   page.on('pageerror', e => pageErrors.push(e.message));
@@ -82,11 +83,23 @@ test('an operator finds a payment, reads its audit trail and the attention list,
   assert.equal(await terminal.locator('.enabled').innerText(), 'yes');
   assert.match(await page.locator('#notice').innerText(), /New secret of CONSOLE-T1/);
 
+  const fingerprint = (await (await admin('/api/admin/terminals/CONSOLE-T1')).json()).secretFingerprint;
+
+  // Disabled without knowing its secret: the registration without one keeps it.
   await terminal.locator('button.toggle').click();
   await page.locator('#terminals tr[data-serial="CONSOLE-T1"] .enabled', { hasText: 'no' }).waitFor({ timeout: 10000 });
   const registered = await (await admin('/api/admin/terminals/CONSOLE-T1')).json();
   assert.equal(registered.enabled, false);
   assert.equal(registered.label, 'Front desk');
+  assert.equal(registered.secretFingerprint, fingerprint);
+
+  // Rotated: a new secret, shown once on the page, and a new fingerprint.
+  page.once('dialog', dialog => dialog.accept());
+  await page.locator('#terminals tr[data-serial="CONSOLE-T1"] button.rotate').click();
+  await page.locator('#notice', { hasText: 'New secret of CONSOLE-T1' }).waitFor({ timeout: 10000 });
+  const rotated = await (await admin('/api/admin/terminals/CONSOLE-T1')).json();
+  assert.notEqual(rotated.secretFingerprint, fingerprint);
+  assert.equal(rotated.enabled, false);
   await page.screenshot({ path: path.join(screenshots, 'console-terminals.png'), fullPage: true });
   assert.equal(await page.locator('#error').innerText(), '');
   assert.deepEqual(pageErrors, []);
