@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Http;
+using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Security;
@@ -37,6 +38,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TerminalSecretProtector>();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PaymentMetrics>();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<PaymentRepository>();
         services.AddSingleton<TerminalRegistry>();

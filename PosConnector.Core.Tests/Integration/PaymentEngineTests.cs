@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
@@ -25,6 +26,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         Prefix = TestEnvironment.UniquePrefix(),
     });
 
+    private readonly PaymentMetrics _metrics = new(MetricsRecorder.NewFactory());
     private StorageClients? _clients;
 
     private StorageClients Storage => _clients ??= new StorageClients(_options);
@@ -105,7 +107,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         var dispatcher = new RecordingDispatcher { FailuresLeft = 1 };
         var reminder = new CountingReminder();
         var time = new FakeTimeProvider(Start);
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(reminder), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(reminder), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance, _metrics);
         var id = PaymentId + Guid.NewGuid().ToString("N")[..6];
         PaymentEvent created = new PaymentEvent.CreatePaymentCalled(id, Order(), Terms, null);
 
@@ -134,7 +136,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new GatedDispatcher();
         var time = new FakeTimeProvider(Start);
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
+        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance, _metrics);
         var id = await ChargeCommittedWithoutDispatchAsync();
 
         var first = engine.DrainOutboxAsync(id, ct);
@@ -156,7 +158,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         var dispatcher = new RecordingDispatcher();
         var time = new FakeTimeProvider(Start);
         var repository = new PaymentRepository(Storage);
-        var engine = new PaymentEngine(repository, new ReminderEffectPlanner(new CountingReminder()), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance);
+        var engine = new PaymentEngine(repository, new ReminderEffectPlanner(new CountingReminder()), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance, _metrics);
         var id = await ChargeCommittedWithoutDispatchAsync();
 
         await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Declined), ct);
@@ -197,7 +199,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var ct = TestContext.Current.CancellationToken;
         var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
-            new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance);
+            new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance, _metrics);
         var id = TestSupport.Payments.NewId();
         var order = Order() with { CallbackUrl = "https://gw.example/cb?pad=" + new string('x', ChunkedText.MaxChars) };
 
@@ -212,7 +214,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var ct = TestContext.Current.CancellationToken;
         var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
-            new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance);
+            new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance, _metrics);
         var id = await ChargeCommittedWithoutDispatchAsync();
         await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Approved), ct);
 
@@ -230,6 +232,58 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(CallbackStatus.Delivered, recorded.State!.Callback);
         Assert.Equal(PaymentLimits.MaxOperations, (await engine.FindAsync(id, ct))!.Operations.Count);
         Assert.Equal(PaymentLimits.MaxOperations * 0.01m, (await engine.FindAsync(id, ct))!.SettledAmount);
+    }
+
+    [Fact]
+    public async Task Commit_RepeatedInputsAndDrains_CountEachFactOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var recorded = MeteredEngine(out var engine, out var time);
+        var id = await ChargeCommittedWithoutDispatchAsync();
+        await engine.DrainOutboxAsync(id, ct);
+        await engine.DrainOutboxAsync(id, ct);
+        time.Advance(TimeSpan.FromMilliseconds(1500));
+        await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Approved), ct);
+
+        await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Approved), ct);
+        await engine.ApplyAsync(id, new PaymentEvent.CreatePaymentCalled(id, Order(10m), Terms, null), ct);
+        await engine.ApplyAsync(id, new PaymentEvent.DeadlineReached(), ct);
+        await engine.ApplyAsync(id, new PaymentEvent.CallbackAbandoned(3, "test"), ct);
+        await engine.ApplyAsync(id, new PaymentEvent.CallbackAbandoned(3, "test"), ct);
+
+        Assert.Equal(1, recorded.Sum(PaymentMetrics.CommandsResent, ("command.type", "charge")));
+        Assert.Equal(1, recorded.Sum(PaymentMetrics.Completed, ("status", "approved")));
+        Assert.Equal(1, recorded.Sum(PaymentMetrics.Completed));
+        Assert.Equal([1500d], recorded.Of(PaymentMetrics.TerminalResultLatency).Select(m => m.Value));
+        Assert.Equal(0, recorded.Sum(PaymentMetrics.PastDeadline));
+        Assert.Equal(1, recorded.Sum(PaymentMetrics.CallbackAbandoned));
+    }
+
+    [Fact]
+    public async Task Deadline_OfAChargeTheTerminalNeverAnswered_CountsOneDenialAndNoPaymentPastItsDeadline()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var recorded = MeteredEngine(out var engine, out var time);
+        var id = await ChargeCommittedWithoutDispatchAsync();
+        await engine.ApplyAsync(id, new PaymentEvent.DeadlineReached(), ct);
+        time.Advance(TimeSpan.FromSeconds(Terms.TerminalTimeoutSeconds + 1));
+
+        await engine.ApplyAsync(id, new PaymentEvent.DeadlineReached(), ct);
+        await engine.ApplyAsync(id, new PaymentEvent.DeadlineReached(), ct);
+
+        // Its own deadline decided it in time: only the sweep finding it still waiting later counts as past its deadline.
+        Assert.Equal(0, recorded.Sum(PaymentMetrics.PastDeadline));
+        Assert.Equal(1, recorded.Sum(PaymentMetrics.Completed, ("status", "denied")));
+    }
+
+    /// <summary>An engine on a clock the test moves, and what its meters (only its own) record.</summary>
+    private MetricsRecorder MeteredEngine(out PaymentEngine engine, out FakeTimeProvider time)
+    {
+        var meters = MetricsRecorder.NewFactory();
+        time = new FakeTimeProvider(Start);
+        engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
+            time, NullLogger<PaymentEngine>.Instance, new PaymentMetrics(meters));
+        return new MetricsRecorder(meters);
     }
 
     private async Task<int> RowsAsync(string id)

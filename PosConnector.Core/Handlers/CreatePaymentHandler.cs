@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Security;
@@ -36,6 +37,7 @@ public sealed class CreatePaymentHandler(
         }
 
         var paymentId = request.PaymentId!;
+        using var step = PaymentSpans.Begin(PaymentStep.Create, paymentId);
         order = order with { MerchantName = caller.MerchantFor(request.MerchantName), StoreCode = StoreCode(request.MerchantSettings) };
         // Most Create Payment calls are repeats: the wait app polls Create Payment for the whole wait (dozens of calls per
         // payment). So read first, and answer a repeat that changes nothing from that one read; only a payment not found
@@ -65,8 +67,11 @@ public sealed class CreatePaymentHandler(
         return HandlerResult.Ok(PaymentAnswers.CreatePayment(state, signer.SubmitUrlFor(paymentId)));
     }
 
-    private static HandlerResult OtherMerchant(string paymentId) =>
-        HandlerResult.Error(409, "payment-id-conflict", $"Payment {paymentId} belongs to another merchant.");
+    private static HandlerResult OtherMerchant(string paymentId)
+    {
+        PaymentSpans.Refused("payment-id-conflict");
+        return HandlerResult.Error(409, "payment-id-conflict", $"Payment {paymentId} belongs to another merchant.");
+    }
 
     internal static string? StoreCode(IReadOnlyList<MerchantSetting>? settings) =>
         settings?.FirstOrDefault(s => string.Equals(s.Name?.Trim(), StoreCodeSetting, StringComparison.OrdinalIgnoreCase))?.Value?.Trim()

@@ -1,3 +1,4 @@
+using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Security;
 using PosConnector.Domain.Payments;
@@ -23,6 +24,12 @@ public sealed class PaymentOperationHandler(PaymentEngine engine)
     private async Task<HandlerResult> HandleAsync(
         string paymentId, PaymentOperationRequest request, OperationKind kind, bool requireValue, VtexCaller caller, CancellationToken ct)
     {
+        using var step = PaymentSpans.Begin(kind switch
+        {
+            OperationKind.Cancellation => PaymentStep.Cancel,
+            OperationKind.Settlement => PaymentStep.Settle,
+            _ => PaymentStep.Refund,
+        }, paymentId);
         if (!Identifiers.IsRequestId(request.RequestId) || string.IsNullOrWhiteSpace(request.RequestId))
         {
             return HandlerResult.Error(400, "invalid-request", $"requestId is required (at most {FieldLimits.RequestId} characters, no control characters).");

@@ -1,3 +1,4 @@
+using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Security;
 using PosConnector.Core.Terminals;
@@ -35,6 +36,7 @@ public sealed class SubmitSerialHandler(PaymentEngine engine, SubmitUrlSigner si
             return HandlerResult.Error(400, "invalid-serial", "serialNumber is required: 1-64 letters, digits, '.', '-' or '_'.");
         }
 
+        using var step = PaymentSpans.Begin(PaymentStep.SubmitSerial, paymentId, serial);
         for (var round = 1; ; round++)
         {
             if (await engine.LoadAsync(paymentId, ct) is not { } payment)

@@ -18,7 +18,9 @@ public sealed class TerminalResultHandler(
 {
     public async Task<HandlerResult> HandleAsync(string serialNumber, string? signature, string rawBody, CancellationToken ct)
     {
-        var terminal = Identifiers.IsSerialNumber(serialNumber) ? await registry.FindAsync(serialNumber, ct) : null;
+        var known = Identifiers.IsSerialNumber(serialNumber);
+        using var step = PaymentSpans.Begin(PaymentStep.TerminalResult, paymentId: null, known ? serialNumber : null);
+        var terminal = known ? await registry.FindAsync(serialNumber, ct) : null;
         if (terminal is null)
         {
             return Refuse(serialNumber, 401, "unknown-terminal", "This terminal is not registered.");
@@ -41,7 +43,11 @@ public sealed class TerminalResultHandler(
             return Refuse(serialNumber, 400, "invalid-request", invalid);
         }
 
-        if (await engine.LoadAsync(result!.PaymentId!, ct) is not { } payment)
+        // Only from a signed, valid result: the payment it names joins the step (the engine's decision goes on it).
+        var paymentId = result!.PaymentId!;
+        step.Activity?.SetTag(PaymentSpans.PaymentId, paymentId);
+        step.Activity?.SetTag(PaymentSpans.CommandId, result.CommandId);
+        if (await engine.LoadAsync(paymentId, ct) is not { } payment)
         {
             return Refuse(serialNumber, 404, "payment-not-found", $"No payment {result.PaymentId} exists.");
         }
@@ -57,7 +63,9 @@ public sealed class TerminalResultHandler(
 
     private HandlerResult Refuse(string serialNumber, HandlerResult error)
     {
-        Log.TerminalResultRefused(logger, Identifiers.IsSerialNumber(serialNumber) ? serialNumber : "(invalid)", ((PppError)error.Body).Code);
+        var code = ((PppError)error.Body).Code;
+        Log.TerminalResultRefused(logger, Identifiers.IsSerialNumber(serialNumber) ? serialNumber : "(invalid)", code);
+        PaymentSpans.Refused(code);
         return error;
     }
 }

@@ -22,6 +22,7 @@ public sealed class PaymentEngine(
     IOptions<StorageOptions> storage,
     TimeProvider time,
     ILogger<PaymentEngine> logger,
+    PaymentMetrics metrics,
     PaymentIndexWriter? index = null)
 {
     private const int MaxAttempts = 25;
@@ -66,6 +67,8 @@ public sealed class PaymentEngine(
         string paymentId, PaymentEvent @event, StoredPayment? preloaded, bool assumeNew, bool exact, CancellationToken ct)
     {
         using var scope = Log.PaymentScope(logger, paymentId);
+        // The step's span when a handler started one (its reads are in it too), else this event's own step.
+        using var step = PaymentSpans.Continue(PaymentStep.For(@event), paymentId);
         EffectPlan? plan = null;
         for (var attempt = 1; ; attempt++)
         {
@@ -79,6 +82,7 @@ public sealed class PaymentEngine(
                 await DiscardAsync(ref plan, ct);
                 if (!decision.MustPersist)
                 {
+                    PaymentSpans.Decided(step.Activity, @event, decision);
                     return decision;
                 }
             }
@@ -96,6 +100,7 @@ public sealed class PaymentEngine(
             catch (ConcurrencyConflictException) when (exact)
             {
                 Log.Conflict(logger, paymentId, attempt);
+                PaymentSpans.Ended(step.Activity, "conflict");
                 await DiscardAsync(ref plan, ct);
                 return null;
             }
@@ -115,10 +120,14 @@ public sealed class PaymentEngine(
             {
                 Log.TooLarge(logger, e, paymentId, @event.Tag);
                 await DiscardAsync(ref plan, ct);
-                return PaymentLimits.TooLarge(loaded?.State);
+                var refused = PaymentLimits.TooLarge(loaded?.State);
+                PaymentSpans.Decided(step.Activity, @event, refused);
+                return refused;
             }
 
             LogDecision(paymentId, @event, decision);
+            PaymentSpans.Decided(step.Activity, @event, decision);
+            metrics.Committed(loaded?.State, @event, decision, now);
             if (PaymentIndex.Changes(loaded?.State, decision.State))
             {
                 index?.Enqueue(decision.State!);
@@ -163,7 +172,7 @@ public sealed class PaymentEngine(
 
         // Read after claiming: whatever the state says now is what the effects are checked against.
         var state = (await repository.LoadAsync(paymentId, ct))?.State;
-        await DispatchAsync(paymentId, state, outbox, claim, ct);
+        await DispatchAsync(paymentId, state, outbox, claim, ct, drained: true);
         return DrainResult.Done;
     }
 
@@ -176,7 +185,7 @@ public sealed class PaymentEngine(
     /// Sending stops when the claim lapses, so a drainer taking over never overlaps a slow holder.
     /// </summary>
     private async Task DispatchAsync(
-        string paymentId, PaymentState? state, IReadOnlyList<OutboxEntry> outbox, OutboxClaim claim, CancellationToken ct)
+        string paymentId, PaymentState? state, IReadOnlyList<OutboxEntry> outbox, OutboxClaim claim, CancellationToken ct, bool drained = false)
     {
         if (outbox.Count == 0)
         {
@@ -194,6 +203,10 @@ public sealed class PaymentEngine(
             if (owed.Contains(entry))
             {
                 Log.Dispatched(logger, paymentId, entry.Effect.Tag);
+                if (drained && entry.Effect is PaymentEffect.SendTerminalCommand send)
+                {
+                    metrics.Resent(send.Command);
+                }
             }
             else
             {

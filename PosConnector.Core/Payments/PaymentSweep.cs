@@ -24,6 +24,7 @@ public sealed class PaymentSweep(
     IOptions<CallbackOptions> callbackOptions,
     TimeProvider time,
     ILogger<PaymentSweep> logger,
+    PaymentMetrics metrics,
     PaymentIndexWriter index)
 {
     /// <summary>Sweeps once; returns how many open payments it handled. One payment's failure does not stop the rest.</summary>
@@ -44,7 +45,7 @@ public sealed class PaymentSweep(
                 if (OpenPaymentsQuery.IsPastDeadline(state, now, o.Grace))
                 {
                     Log.PastDeadline(logger, state.PaymentId, state.Phase, now - state.Deadline!.Value);
-                    await engine.ApplyAsync(state.PaymentId, new PaymentEvent.DeadlineReached(), ct);
+                    metrics.SweptPastDeadline(state.Phase, await engine.ApplyAsync(state.PaymentId, new PaymentEvent.DeadlineReached(), ct));
                 }
 
                 if (state.Callback == CallbackStatus.Pending)

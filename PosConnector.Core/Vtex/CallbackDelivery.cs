@@ -22,13 +22,17 @@ public sealed class CallbackDelivery(
     PaymentRepository repository,
     IOptions<CallbackOptions> options,
     TimeProvider time,
-    ILogger<CallbackDelivery> logger)
+    ILogger<CallbackDelivery> logger,
+    PaymentMetrics metrics)
 {
     private static readonly TimeSpan BusyRetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>The standalone host's step: one attempt, then retry after the backoff or abandon at delayToCancel.</summary>
-    public async Task<CallbackStep> AttemptAsync(CallbackMessage message, CancellationToken ct) =>
-        await NextStepAsync(message, await DeliverAsync(message, ct), ct);
+    public async Task<CallbackStep> AttemptAsync(CallbackMessage message, CancellationToken ct)
+    {
+        using var step = AttemptStep(message);
+        return await NextStepAsync(message, await DeliverAsync(message, ct), ct);
+    }
 
     /// <summary>
     /// The first attempt, made by the writer that just saved the final state (<paramref name="saved"/>, with its ETag),
@@ -42,9 +46,11 @@ public sealed class CallbackDelivery(
     public async Task<CallbackStep> AttemptFirstAsync(StoredPayment saved, CancellationToken ct, bool leased = false)
     {
         var message = CallbackMessage.For(saved.State, attempt: 1);
+        using var step = AttemptStep(message);
         var result = saved.State.Callback != CallbackStatus.Pending ? CallbackAttemptResult.AlreadySettled
             : leased ? await UnderLeaseAsync(message.PaymentId, () => PostAndRecordAsync(saved, message.Attempt, ct), ct)
             : await PostAndRecordAsync(saved, message.Attempt, ct);
+        Ended(step.Activity, result);
         return await NextStepAsync(message, result, ct);
     }
 
@@ -58,10 +64,37 @@ public sealed class CallbackDelivery(
     /// Answers <see cref="CallbackAttemptResult.AlreadySettled"/> when the callback was delivered or abandoned before,
     /// and <see cref="CallbackAttemptResult.InProgress"/> while another attempt holds the lease.
     /// </summary>
-    public Task<CallbackAttemptResult> DeliverAsync(CallbackMessage message, CancellationToken ct) =>
-        UnderLeaseAsync(message.PaymentId, async () => await OwedAsync(message.PaymentId, ct) is { } owed
+    public async Task<CallbackAttemptResult> DeliverAsync(CallbackMessage message, CancellationToken ct)
+    {
+        using var step = AttemptStep(message);
+        var result = await UnderLeaseAsync(message.PaymentId, async () => await OwedAsync(message.PaymentId, ct) is { } owed
             ? await PostAndRecordAsync(owed, message.Attempt, ct)
             : CallbackAttemptResult.AlreadySettled, ct);
+        Ended(step.Activity, result);
+        return result;
+    }
+
+    /// <summary>
+    /// The attempt's step: the caller's when it began one for this payment (<see cref="FirstCallbackAttempts"/>, whose
+    /// step is a new trace linked to the commit that made the callback owed), else a new one.
+    /// </summary>
+    private static StepSpan AttemptStep(CallbackMessage message)
+    {
+        var step = PaymentSpans.Continue(PaymentStep.Callback, message.PaymentId);
+        step.Activity?.SetTag(PaymentSpans.CallbackAttempt, message.Attempt);
+        return step;
+    }
+
+    private static void Ended(System.Diagnostics.Activity? step, CallbackAttemptResult result) => PaymentSpans.Ended(step,
+        result switch
+        {
+            { StatusCode: >= 200 and < 300 } => "delivered",
+            { Settled: true } => "already_settled",
+            { Busy: true } => "in_progress",
+            { StatusCode: not null } => "refused",
+            _ => "failed",
+        },
+        result.Delivered || result.Busy ? null : result.Failure);
 
     /// <summary>One attempt while holding the payment's callback lease; <see cref="CallbackAttemptResult.InProgress"/> while another holds it.</summary>
     private async Task<CallbackAttemptResult> UnderLeaseAsync(string paymentId, Func<Task<CallbackAttemptResult>> attempt, CancellationToken ct)
@@ -124,6 +157,7 @@ public sealed class CallbackDelivery(
         {
             var (callbackUrl, body) = CallbackMessage.PostFor(owed.State);
             result = await client.PostAsync(callbackUrl, body, ct);
+            await metrics.CallbackAnsweredAsync(paymentId, result.StatusCode, time.GetUtcNow(), () => FinalAtAsync(paymentId, ct));
             if (!result.Delivered)
             {
                 if (result.StatusCode is 401 or 403)
@@ -163,6 +197,8 @@ public sealed class CallbackDelivery(
     /// <summary>No attempt before delayToCancel got a 2xx: an operator alert, and the payment stops owing a callback.</summary>
     public async Task AbandonAsync(CallbackMessage message, string reason, CancellationToken ct)
     {
+        // A step of its own on both hosts (linked to the last attempt when it follows one): the attempt's outcome stands.
+        using var step = PaymentSpans.Begin(PaymentStep.CallbackAbandon, message.PaymentId);
         if (await OwedAsync(message.PaymentId, ct) is not { } owed)
         {
             return;
@@ -170,6 +206,23 @@ public sealed class CallbackDelivery(
 
         Log.CallbackAbandoned(logger, message.PaymentId, message.Attempt, reason);
         await engine.ApplyAsync(message.PaymentId, new PaymentEvent.CallbackAbandoned(message.Attempt, reason), owed, ct);
+    }
+
+    /// <summary>
+    /// When the payment's final status was recorded, from its audit trail: only for a callback this process did not see
+    /// become owed (another instance recorded it, or this one restarted since).
+    /// </summary>
+    private async Task<DateTimeOffset?> FinalAtAsync(string paymentId, CancellationToken ct)
+    {
+        try
+        {
+            return (await engine.HistoryAsync(paymentId, ct))
+                .FirstOrDefault(h => h.To is PaymentPhase.Approved or PaymentPhase.Denied or PaymentPhase.Cancelled)?.At;
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The payment while it still owes its callback (its ETag guards recording the outcome), else null.</summary>

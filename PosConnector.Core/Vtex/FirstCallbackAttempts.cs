@@ -49,6 +49,8 @@ public sealed class FirstCallbackAttempts(IServiceProvider services, ILogger<Fir
 
     private async Task AttemptAsync(string paymentId, StoredPayment? saved, CallbackFallback fallback, CancellationToken ct)
     {
+        // Its own trace, linked to the step that started it (still the current activity here), which ends first.
+        using var span = PaymentSpans.Begin(PaymentStep.Callback, paymentId);
         try
         {
             var delivery = services.GetRequiredService<CallbackDelivery>();

@@ -50,6 +50,11 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
     private FailingCommandSender _commands = null!;
 
     public ShiftedTimeProvider Clock { get; } = new();
+
+    /// <summary>What the host's own telemetry setup exports (AddPosConnectorFunctions), kept in memory.</summary>
+    public TelemetryCapture Telemetry { get; } = new();
+
+    public IServiceProvider Services => _services;
     public CallbackReceiver Callbacks { get; private set; } = null!;
     public StorageClients Storage => _services.GetRequiredService<StorageClients>();
     public DurableTaskClient Durable => _durable.Client;
@@ -113,7 +118,9 @@ public sealed class FunctionsWorld(AzuriteFixture azurite) : IAsyncLifetime
         services.AddSingleton<StorageQueueTerminalCommandSender>();
         services.AddSingleton<ITerminalCommandSender>(sp => new FailingCommandSender(sp.GetRequiredService<StorageQueueTerminalCommandSender>()));
         services.AddSingleton<TimeProvider>(Clock);
+        Telemetry.AddTo(services);
         _services = services.BuildServiceProvider();
+        TelemetryCapture.Start(_services);
         _commands = (FailingCommandSender)_services.GetRequiredService<ITerminalCommandSender>();
 
         await ActivatorUtilities.CreateInstance<StorageInitializer>(_services).StartAsync(_stop.Token);

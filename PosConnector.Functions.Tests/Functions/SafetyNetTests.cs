@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,7 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
     {
         var clock = new ShiftedTimeProvider();
         await using var services = await SweepServicesAsync(clock);
+        using var metrics = new MetricsRecorder(services.GetRequiredService<IMeterFactory>());
         var storage = services.GetRequiredService<StorageClients>();
         var sweep = services.GetRequiredService<PaymentSweep>();
         var engine = services.GetRequiredService<PaymentEngine>();
@@ -59,6 +61,10 @@ public sealed class SafetyNetTests(AzuriteFixture azurite)
         Assert.Equal(CallbackStatus.Abandoned, abandoned!.Callback);
         Assert.Contains(history, h => h.Note.StartsWith("OPERATOR ALERT: callback abandoned", StringComparison.Ordinal));
         Assert.Equal(0, afterwards);
+        // Each alert is a metric too, counted once: the deadline the sweep had to apply, the callback it gave up.
+        Assert.Equal(1, metrics.Sum(PaymentMetrics.PastDeadline, ("phase", "awaiting_terminal")));
+        Assert.Equal(1, metrics.Sum(PaymentMetrics.CallbackAbandoned));
+        Assert.Equal(1, metrics.Sum(PaymentMetrics.Completed, ("status", "approved")));
     }
 
     [Fact]

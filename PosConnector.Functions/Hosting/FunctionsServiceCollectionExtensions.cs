@@ -1,9 +1,11 @@
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PosConnector.Core;
 using PosConnector.Core.Json;
+using PosConnector.Core.Observability;
 using PosConnector.Core.Options;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Terminals;
@@ -23,6 +25,9 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddPosConnectorFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPosConnectorCore(configuration);
+        // Core's telemetry (the same names as the standalone host); the worker defaults put its spans under the host's
+        // invocation and tell the host not to send the worker's telemetry a second time.
+        services.AddPosConnectorTelemetry(configuration, "PosConnector.Functions").UseFunctionsWorkerDefaults();
 
         // Durable serializes orchestration inputs, outputs and activity payloads with the worker's serializer:
         // the same Newtonsoft settings as tables and queues, so one record reads the same everywhere.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using PosConnector.TestSupport;
 using Xunit;
 
@@ -7,7 +8,7 @@ namespace PosConnector.Standalone.Tests.Support;
 /// One end-to-end world per test class: Azurite (shared), the standalone host on loopback, the virtual
 /// terminal simulating T-1 and T-2, a disabled terminal T-OFF, and a callback receiver standing in for VTEX.
 /// </summary>
-public sealed class ConnectorWorld(AzuriteFixture azurite) : IAsyncLifetime
+public class ConnectorWorld(AzuriteFixture azurite) : IAsyncLifetime
 {
     public const string Terminal = "T-1";
     public const string OtherTerminal = "T-2";
@@ -23,7 +24,7 @@ public sealed class ConnectorWorld(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Callbacks = await CallbackReceiver.StartAsync();
-        Connector = await ConnectorApp.StartAsync(azurite.ConnectionString, Prefix);
+        Connector = await ConnectorApp.StartAsync(azurite.ConnectionString, Prefix, configure: Configure);
         Client = new PppClient(Connector.BaseUrl);
         await Client.RegisterTerminalAsync(Terminal);
         await Client.RegisterTerminalAsync(OtherTerminal);
@@ -67,11 +68,17 @@ public sealed class ConnectorWorld(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
+    /// <summary>What a world of its own adds to the connector host before it is built.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async ValueTask DisposeAsync()
     {
         await VirtualTerminal.DisposeAsync();
         await Connector.DisposeAsync();
         await Callbacks.DisposeAsync();
         Client.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using OpenTelemetry.Trace;
 using PosConnector.Core;
 using PosConnector.Core.Http;
 using PosConnector.Core.Observability;
@@ -20,6 +21,9 @@ public static class PosConnectorHost
         builder.Logging.AddPosConnectorConsole(builder.Environment);
 
         builder.Services.AddPosConnectorCore(builder.Configuration);
+        // The same names as the Functions host; here each request's server span is the parent of its payment step.
+        builder.Services.AddPosConnectorTelemetry(builder.Configuration, "PosConnector.Standalone")
+            .WithTracing(t => t.AddAspNetCoreInstrumentation());
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Callbacks);
         builder.Services.AddKeyedSingleton<QueueSignal>(QueueSignal.Deadlines);
         builder.Services.AddSingleton<DeadlineTimers>();

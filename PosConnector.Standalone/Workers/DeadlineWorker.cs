@@ -1,4 +1,5 @@
 using Azure.Storage.Queues.Models;
+using PosConnector.Core.Observability;
 using PosConnector.Core.Payments;
 using PosConnector.Core.Storage;
 using PosConnector.Domain.Payments;
@@ -23,6 +24,7 @@ public sealed class DeadlineWorker(
     {
         var paymentId = message.MessageText;
         timers.Forget(paymentId); // received: the receipt the writer kept no longer works
+        using var step = PaymentSpans.Begin(PaymentStep.Deadline, paymentId);
         var payment = await engine.LoadAsync(paymentId, ct);
         if (payment?.State.Deadline is { } deadline && deadline > time.GetUtcNow())
         {
@@ -30,6 +32,7 @@ public sealed class DeadlineWorker(
             var until = drained.RetryAt is { } held && held + Margin < deadline ? held + Margin : deadline;
             await Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt,
                 visibilityTimeout: QueueDelay.Until(until, time.GetUtcNow()), cancellationToken: ct);
+            PaymentSpans.Ended(step.Activity, "rescheduled");
             return false;
         }
 
