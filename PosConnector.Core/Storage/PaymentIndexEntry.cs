@@ -5,7 +5,8 @@ namespace PosConnector.Core.Storage;
 /// <summary>
 /// A payment as the search index shows it, written when the payment is created and when its PPP status changes
 /// (<see cref="PaymentIndex.Changes"/>): <see cref="SerialNumber"/> is the terminal as of that write (an in-flight
-/// payment shows it once it ends), <see cref="UpdatedAt"/> when the row was written. The payment itself
+/// payment shows it once it ends), <see cref="UpdatedAt"/> when the row was written (for a search by paymentId, which
+/// reads the payment itself, when it was read). The payment itself
 /// (GET /api/admin/payments/{paymentId}) is always current.
 /// </summary>
 public sealed record PaymentIndexEntry(
