@@ -44,6 +44,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PaymentRepository>();
         services.AddSingleton<TerminalRegistry>();
         services.AddSingleton<PaymentEngine>();
+        services.AddSingleton<PaymentIndex>();
+        services.AddSingleton<PaymentIndexWriter>();
+        services.AddHostedService(s => s.GetRequiredService<PaymentIndexWriter>());
+        services.AddSingleton<PaymentSearchHandler>();
         services.AddSingleton<OpenPaymentsQuery>();
         services.AddSingleton<PaymentSweep>();
         services.AddSingleton<IOutboxReminder, QueueOutboxReminder>();

@@ -179,11 +179,12 @@ var deploymentContainerName = 'app-package-${take(functionAppResolvedName, 32)}-
 var terminalCommandsQueueName = 'terminal-commands'
 
 // The connector's own storage, named as the app names it (Storage:Prefix 'pos', which the Functions host requires):
-// tables for state, the outbox reminder and wakeup queues its triggers listen on, and their poison queues (the
+// tables for state and the operators' search index, the outbox reminder and wakeup queues its triggers listen on, and their poison queues (the
 // app alerts on those). PosConnector.Functions.Tests/Infra checks these against the code.
 var connectorTableNames = [
   'pospayments'
   'posterminals'
+  'pospaymentindex'
 ]
 var connectorQueueNames = [
   'pos-outbox'

@@ -104,6 +104,7 @@ PosConnector is ready ($(( $(date +%s) - started )) s):
   connector           http://127.0.0.1:7071/api   (manifest: /api/manifest, health: /api/health)
   terminal page       http://127.0.0.1:7072       (VT-0001..3; tick "manual" to approve or decline by hand)
   callback inspector  http://127.0.0.1:7073       (callbackUrl: http://127.0.0.1:7073/callback)
+  operator console    http://127.0.0.1:7071/api/admin/console   (find payments, attention, terminals; the admin key below)
   merchant creds      X-VTEX-API-AppKey: vtexappkey-local / X-VTEX-API-AppToken: local-merchant-app-token
   admin key           X-Admin-Key: local-admin-key-0123456789
   automatic terminals answer by cents: 01 decline, 02 silent, 03 late, 04 fail, else approve

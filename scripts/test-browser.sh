@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser test of the virtual terminal page in headless Chromium: the system browser (Debian's `chromium`,
+# Browser tests of the virtual terminal page and the operator console in headless Chromium: the system browser (Debian's `chromium`,
 # /usr/bin/chromium or CHROMIUM_PATH) driven by playwright-core from package.json; no browser is downloaded.
 # Starts its own Azurite, connector, virtual terminal and callback inspector on free loopback ports.
 #   --no-build   use the Release build already made (scripts/test.sh builds the solution first)

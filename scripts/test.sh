@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: each test project in PosConnector.sln (Domain, Core, Standalone, Functions, VirtualTerminal,
 # ConformanceKit: unit, property, Azurite integration, end-to-end over loopback HTTP including the conformance kit
-# against the standalone host, infra (Bicep)), and the browser terminal in
+# against the standalone host, infra (Bicep)), and the browser terminal and operator console in
 # headless Chromium (scripts/test-browser.sh; needs Debian's `chromium` package).
 # Installs what it needs first (Azurite from package.json, NuGet packages). Tests that use storage start their own Azurite.
 set -euo pipefail

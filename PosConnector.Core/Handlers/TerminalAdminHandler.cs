@@ -24,11 +24,13 @@ public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider
             return HandlerResult.Error(400, "invalid-request", storeTooLong);
         if (FieldLimits.TooLong("label", body.Label, FieldLimits.DisplayText) is { } tooLong)
             return HandlerResult.Error(400, "invalid-request", tooLong);
-        if (body.Secret is null || body.Secret.Length is < FieldLimits.TerminalSecretMin or > FieldLimits.TerminalSecretMax)
+        // Without a secret, an existing terminal keeps its own: an operator can disable it without knowing the secret.
+        var secret = body.Secret ?? (await registry.FindAsync(serialNumber, ct))?.Secret;
+        if (secret is null || secret.Length is < FieldLimits.TerminalSecretMin or > FieldLimits.TerminalSecretMax)
             return HandlerResult.Error(400, "invalid-request",
-                $"secret is required: {FieldLimits.TerminalSecretMin} to {FieldLimits.TerminalSecretMax} characters.");
+                $"secret is required for a new terminal: {FieldLimits.TerminalSecretMin} to {FieldLimits.TerminalSecretMax} characters.");
 
-        var record = new TerminalRecord(serialNumber, body.MerchantName.Trim(), body.Label ?? "", body.Secret, body.Enabled ?? true,
+        var record = new TerminalRecord(serialNumber, body.MerchantName.Trim(), body.Label ?? "", secret, body.Enabled ?? true,
             time.GetUtcNow(), body.StoreCode?.Trim() ?? "");
         await registry.UpsertAsync(record, ct);
         return HandlerResult.Ok(View(record));
@@ -53,7 +55,10 @@ public sealed class TerminalAdminHandler(TerminalRegistry registry, TimeProvider
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t.Secret)))[..12], t.StoreCode);
 }
 
-/// <summary>The admin PUT body. <see cref="StoreCode"/> (optional) restricts the terminal to payments of that store.</summary>
+/// <summary>
+/// The admin PUT body. <see cref="StoreCode"/> (optional) restricts the terminal to payments of that store;
+/// <see cref="Secret"/> may be left out for a terminal already registered, which keeps its secret.
+/// </summary>
 public sealed record TerminalRegistration(string? MerchantName, string? Label, string? Secret, bool? Enabled, string? StoreCode = null);
 
 public sealed record TerminalView(

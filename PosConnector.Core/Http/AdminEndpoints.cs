@@ -10,7 +10,11 @@ namespace PosConnector.Core.Http;
 /// Operator routes behind X-Admin-Key (<see cref="IsAdmin"/>), checked the same way on both hosts.
 /// </summary>
 public sealed class AdminEndpoints(
-    TerminalAdminHandler terminals, PaymentAdminHandler payments, IOptions<ConnectorOptions> options, AttentionHandler attention)
+    TerminalAdminHandler terminals,
+    PaymentAdminHandler payments,
+    IOptions<ConnectorOptions> options,
+    AttentionHandler attention,
+    PaymentSearchHandler search)
 {
     public const string AdminKeyHeader = "X-Admin-Key";
 
@@ -37,6 +41,14 @@ public sealed class AdminEndpoints(
     public Task<HandlerResult> ListTerminalsAsync(CancellationToken ct) => terminals.ListAsync(ct);
 
     public Task<HandlerResult> GetPaymentAsync(string paymentId, CancellationToken ct) => payments.GetAsync(paymentId, ct);
+
+    /// <summary>GET /api/admin/payments?paymentId|orderId|serialNumber|status|from|to|limit|next: a page of matching payments.</summary>
+    public Task<HandlerResult> SearchPaymentsAsync(HttpRequest request, CancellationToken ct)
+    {
+        string? Q(string name) => request.Query[name].ToString();
+        return search.SearchAsync(
+            new PaymentSearchQuery(Q("paymentId"), Q("orderId"), Q("serialNumber"), Q("status"), Q("from"), Q("to"), Q("limit"), Q("next")), ct);
+    }
 
     /// <summary>GET /api/admin/attention[?olderThanSeconds=N]: payments an operator should look at.</summary>
     public Task<HandlerResult> ListAttentionAsync(HttpRequest request, CancellationToken ct) =>

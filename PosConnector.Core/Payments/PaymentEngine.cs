@@ -12,7 +12,8 @@ namespace PosConnector.Core.Payments;
 /// Only the writer whose save succeeds dispatches; a loser reloads and decides again.
 /// Dispatch is idempotent by construction: outbox rows are claimed (the committer claims its own rows in the commit,
 /// a drainer claims leftovers with their ETags), one holder at a time, and each effect is checked against the
-/// payment's current state before it goes out (<see cref="OwedEffects"/>).
+/// payment's current state before it goes out (<see cref="OwedEffects"/>). A commit that changes what the search index
+/// shows hands the saved state to <see cref="PaymentIndexWriter"/>, which writes it off the caller's path.
 /// </summary>
 public sealed class PaymentEngine(
     PaymentRepository repository,
@@ -21,7 +22,8 @@ public sealed class PaymentEngine(
     IOptions<StorageOptions> storage,
     TimeProvider time,
     ILogger<PaymentEngine> logger,
-    PaymentMetrics metrics)
+    PaymentMetrics metrics,
+    PaymentIndexWriter? index = null)
 {
     private const int MaxAttempts = 25;
 
@@ -126,6 +128,11 @@ public sealed class PaymentEngine(
             LogDecision(paymentId, @event, decision);
             PaymentSpans.Decided(step.Activity, @event, decision);
             metrics.Committed(loaded?.State, @event, decision, now);
+            if (PaymentIndex.Changes(loaded?.State, decision.State))
+            {
+                index?.Enqueue(decision.State!);
+            }
+
             var dispatched = await TryDispatchAsync(paymentId, decision.State, commit.Outbox, claim, ct);
             if (plan is not null)
             {

@@ -12,7 +12,8 @@ namespace PosConnector.Core.Payments;
 /// <summary>
 /// Both hosts' safety net, run on a timer: for every open payment (<see cref="OpenPaymentsQuery"/>) it drains the
 /// outbox, feeds DeadlineReached once the deadline passed, and hands an owed callback to the host (the Functions host
-/// wakes the orchestration; the standalone host makes one attempt, or abandons the callback past delayToCancel). Only
+/// wakes the orchestration; the standalone host makes one attempt, or abandons the callback past delayToCancel), and
+/// rewrites its search index row (one upsert per open payment per sweep: the repair of a lost index write). Only
 /// public engine APIs, so a repeat or a race with the normal path is harmless.
 /// </summary>
 public sealed class PaymentSweep(
@@ -23,7 +24,8 @@ public sealed class PaymentSweep(
     IOptions<CallbackOptions> callbackOptions,
     TimeProvider time,
     ILogger<PaymentSweep> logger,
-    PaymentMetrics metrics)
+    PaymentMetrics metrics,
+    PaymentIndexWriter index)
 {
     /// <summary>Sweeps once; returns how many open payments it handled. One payment's failure does not stop the rest.</summary>
     public async Task<int> SweepAsync(Func<OpenPayment, CancellationToken, Task> onCallbackOwed, CancellationToken ct)
@@ -36,6 +38,9 @@ public sealed class PaymentSweep(
             var state = payment.State;
             try
             {
+                // Repairs a lost index write, with the state as read: before the deadline step, whose own write follows.
+                await index.TryWriteAsync(state, ct);
+
                 await engine.DrainOutboxAsync(state.PaymentId, ct);
                 if (OpenPaymentsQuery.IsPastDeadline(state, now, o.Grace))
                 {

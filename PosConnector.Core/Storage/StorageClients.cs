@@ -9,7 +9,7 @@ using PosConnector.Core.Options;
 namespace PosConnector.Core.Storage;
 
 /// <summary>
-/// The Azure Storage clients (singletons): tables for state; queues for terminal commands (the Storage Queue transport,
+/// The Azure Storage clients (singletons): tables for state and the search index; queues for terminal commands (the Storage Queue transport,
 /// both hosts), outbox reminders (both hosts), deadlines, callback retries and poison (standalone), and any other queue
 /// of the account by name (<see cref="Queue"/>: the Functions host's wakeup and poison queues).
 /// </summary>
@@ -39,6 +39,7 @@ public sealed class StorageClients
 
         Payments = tableService.GetTableClient($"{o.Prefix}payments");
         Terminals = tableService.GetTableClient($"{o.Prefix}terminals");
+        PaymentIndex = tableService.GetTableClient($"{o.Prefix}paymentindex");
         TerminalCommands = queueService.GetQueueClient(o.TerminalCommandsQueue);
         Deadlines = queueService.GetQueueClient($"{o.Prefix}-deadlines");
         Callbacks = queueService.GetQueueClient($"{o.Prefix}-callbacks");
@@ -51,6 +52,9 @@ public sealed class StorageClients
 
     public TableClient Payments { get; }
     public TableClient Terminals { get; }
+
+    /// <summary>The operators' search index (<see cref="Storage.PaymentIndex"/>).</summary>
+    public TableClient PaymentIndex { get; }
     public QueueClient TerminalCommands { get; }
     public QueueClient Deadlines { get; }
     public QueueClient Callbacks { get; }
@@ -64,6 +68,7 @@ public sealed class StorageClients
     {
         await Payments.CreateIfNotExistsAsync(ct);
         await Terminals.CreateIfNotExistsAsync(ct);
+        await PaymentIndex.CreateIfNotExistsAsync(ct);
     }
 
     public async Task EnsureQueuesAsync(CancellationToken ct)

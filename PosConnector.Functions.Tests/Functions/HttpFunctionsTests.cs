@@ -156,6 +156,31 @@ public sealed class HttpFunctionsTests(FunctionsWorld world)
         AssertPppError(notFound, 404);
     }
 
+    [Fact]
+    public async Task SearchPaymentsAndOperatorConsole_AnswerLikeTheStandaloneHost()
+    {
+        var id = await world.StartChargeAsync(8m);
+
+        var byId = FunctionReply.From(await world.Admin.SearchPayments(HttpRequests.Get($"/api/admin/payments?paymentId={id}", FunctionsWorld.AdminKey), Ct));
+        var byOrder = FunctionReply.From(await world.Admin.SearchPayments(HttpRequests.Get("/api/admin/payments?orderId=NONE", FunctionsWorld.AdminKey), Ct));
+        var badStatus = FunctionReply.From(await world.Admin.SearchPayments(HttpRequests.Get("/api/admin/payments?status=paid", FunctionsWorld.AdminKey), Ct));
+        var anonymous = FunctionReply.From(await world.Admin.SearchPayments(HttpRequests.Get($"/api/admin/payments?paymentId={id}"), Ct));
+        var consoleRequest = HttpRequests.Get("/api/admin/console");
+        var page = FunctionReply.From(world.Admin.OperatorConsole(consoleRequest));
+
+        Assert.Equal(200, byId.Status);
+        Assert.Equal(id, (string?)byId.Json["payments"]![0]!["paymentId"]);
+        Assert.Equal("undefined", (string?)byId.Json["payments"]![0]!["status"]);
+        Assert.Equal(200, byOrder.Status);
+        Assert.Empty(byOrder.Json["payments"]!);
+        AssertPppError(badStatus, 400, "invalid-request");
+        AssertPppError(anonymous, 401, "unauthorized");
+        Assert.Equal(200, page.Status);
+        Assert.StartsWith("text/html", page.ContentType, StringComparison.Ordinal);
+        Assert.Contains("X-Admin-Key", page.Body, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", consoleRequest.HttpContext.Response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+    }
+
     private static void AssertPppError(FunctionReply reply, int status, string? code = null)
     {
         Assert.Equal(status, reply.Status);

@@ -397,7 +397,7 @@ public sealed partial class BicepTemplateTests(BicepTemplateFixture fixture) : I
         var storage = new StorageClients(Options.Create(new StorageOptions()));
         var variables = fixture.Template["variables"]!;
 
-        Assert.Equal([storage.Payments.Name, storage.Terminals.Name], variables["connectorTableNames"]?.Values<string>() ?? []);
+        Assert.Equal([storage.Payments.Name, storage.Terminals.Name, storage.PaymentIndex.Name], variables["connectorTableNames"]?.Values<string>() ?? []);
         Assert.Equal(
             new[] { QueueNames.Outbox, MaintenanceFunctions.PoisonedOutbox, QueueNames.Wakeups, MaintenanceFunctions.PoisonedWakeups }.Order(StringComparer.Ordinal),
             (variables["connectorQueueNames"]?.Values<string>() ?? []).Order(StringComparer.Ordinal));

@@ -41,6 +41,24 @@ public sealed class AdminFunctions(AdminEndpoints endpoints, ILogger<AdminFuncti
         CancellationToken ct) =>
         AsAdmin(req, () => endpoints.GetPaymentAsync(paymentId, ct));
 
+    [Function(nameof(SearchPayments))]
+    public Task<IActionResult> SearchPayments(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin/payments")] HttpRequest req, CancellationToken ct) =>
+        AsAdmin(req, () => endpoints.SearchPaymentsAsync(req, ct));
+
+    /// <summary>The page carries no data and so needs no key (a browser cannot send one when it opens a page); Easy Auth guards it on Azure.</summary>
+    [Function(nameof(OperatorConsole))]
+    public IActionResult OperatorConsole(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Core.Http.OperatorConsole.Route)] HttpRequest req)
+    {
+        foreach (var (name, value) in Core.Http.OperatorConsole.Headers)
+        {
+            req.HttpContext.Response.Headers[name] = value;
+        }
+
+        return new ContentResult { Content = Core.Http.OperatorConsole.Html, ContentType = Core.Http.OperatorConsole.ContentType, StatusCode = 200 };
+    }
+
     [Function(nameof(ListAttention))]
     public Task<IActionResult> ListAttention(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin/attention")] HttpRequest req, CancellationToken ct) =>

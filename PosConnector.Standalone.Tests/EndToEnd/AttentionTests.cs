@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using PosConnector.Standalone.Tests.Support;
 using PosConnector.TestSupport;
 using Xunit;
@@ -33,8 +32,8 @@ public sealed class AttentionTests(AzuriteFixture azurite)
         using var client = new PppClient(connector.BaseUrl);
         await client.RegisterTerminalAsync(Terminal);
 
-        var lateCallback = await TestSuitePaymentAsync(client, callbacks, "4222222222222224");
-        var done = await TestSuitePaymentAsync(client, callbacks, "4444333322221111");
+        var lateCallback = await OperatorPayments.TestSuiteAsync(client, callbacks, "4222222222222224");
+        var done = await OperatorPayments.TestSuiteAsync(client, callbacks, "4444333322221111");
         var neverCharged = Payments.NewId();
         await client.CreatePaymentAsync(Payments.Create(neverCharged, 5m, callbacks.CallbackUrlFor("TX", neverCharged)));
         var refunded = await ApprovedSettledAndRefundedAsync(client, callbacks);
@@ -76,30 +75,10 @@ public sealed class AttentionTests(AzuriteFixture azurite)
         Assert.Equal("invalid-request", (string?)badThreshold.Json["code"]);
     }
 
-    private static async Task<string> TestSuitePaymentAsync(PppClient client, CallbackReceiver callbacks, string card)
-    {
-        var id = Payments.NewId();
-        var reply = await client.PostAsync("/api/payments", Payments.Create(id, 10m, callbacks.CallbackUrlFor("TX", id), cardNumber: card),
-            [.. PppClient.Merchant, ("X-VTEX-API-Is-TestSuite", "true")]);
-        Assert.Equal(HttpStatusCode.OK, reply.Status);
-        return id;
-    }
-
     /// <summary>Charged on <see cref="Terminal"/> (the test signs the approval), settled, then a refund nobody answers.</summary>
     private static async Task<string> ApprovedSettledAndRefundedAsync(PppClient client, CallbackReceiver callbacks)
     {
-        var id = Payments.NewId();
-        var body = Payments.Create(id, 20m, callbacks.CallbackUrlFor("TX", id));
-        Assert.Equal(HttpStatusCode.OK, (await client.SubmitSerialAsync(await client.CreatePaymentAsync(body), Terminal)).Status);
-        await client.CreatePaymentAsync(body);
-        var charge = await client.WaitForPaymentAsync(id, v => v["state"]!["commands"]!.Any(), Patience);
-        var approval = await client.PostTerminalResultAsync(Terminal, new JObject
-        {
-            ["commandId"] = charge["state"]!["commands"]![0]!["commandId"], ["paymentId"] = id, ["type"] = "charge", ["status"] = "approved",
-            ["authorizationId"] = "AUT-1", ["nsu"] = "N1", ["tid"] = "T1", ["acquirer"] = "Acq",
-            ["cardBrand"] = "Visa", ["firstDigits"] = "411111", ["lastDigits"] = "1111", ["message"] = "ok",
-        });
-        Assert.Equal(HttpStatusCode.OK, approval.Status);
+        var (id, _) = await OperatorPayments.ApprovedOnTerminalAsync(client, callbacks, Terminal, 20m);
         var settled = await client.PostAsync($"/api/payments/{id}/settlements", Payments.Operation(id, "S1", 20m), PppClient.Merchant);
         var refund = await client.PostAsync($"/api/payments/{id}/refunds", Payments.Operation(id, "R1", 5m), PppClient.Merchant);
         Assert.Equal(HttpStatusCode.OK, settled.Status);

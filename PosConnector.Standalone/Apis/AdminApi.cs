@@ -1,5 +1,6 @@
 using PosConnector.Core.Handlers;
 using PosConnector.Core.Http;
+using PosConnector.Core.Storage;
 
 namespace PosConnector.Standalone.Apis;
 
@@ -8,6 +9,10 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
+        // The page itself carries no data and so no key: a browser cannot send a header when it opens a page.
+        app.MapGet("/" + OperatorConsole.Route, ConsolePage).WithTags("Admin")
+            .Describe("OperatorConsole", "Operator console", "The operator console (HTML): asks for the admin key and calls the admin routes with it.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         var api = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKeyAsync)
             .RequiresCredentials(ApiCredential.AdminKey);
         api.MapPut("/terminals/{serialNumber}", (HttpRequest r, string serialNumber, AdminEndpoints e, CancellationToken ct) =>
@@ -25,11 +30,26 @@ public static class AdminApi
             e.GetPaymentAsync(paymentId, ct).ToResult())
             .Describe("GetPayment", "Get a payment", "One payment: PPP status, phase, callback status, full state and audit trail.")
             .Returns<PaymentView>().Fails(401, 404);
+        api.MapGet("/payments", (HttpRequest r, AdminEndpoints e, CancellationToken ct) => e.SearchPaymentsAsync(r, ct).ToResult())
+            .Describe("SearchPayments", "Find payments", "A page of payments, newest first, from the search index. Query: paymentId (the payment itself, "
+                + "always current), or from and to (creation days yyyy-MM-dd, UTC, inclusive; default today; at most 92 days) with any of orderId, "
+                + "serialNumber and status (undefined, approved, denied); limit (1-200, default 50); next (the previous page's next).")
+            .Returns<PaymentSearchPage>().Fails(400, 401);
         api.MapGet("/attention", (HttpRequest r, AdminEndpoints e, CancellationToken ct) => e.ListAttentionAsync(r, ct).ToResult())
             .Describe("ListAttention", "Payments needing attention", "Payments needing an operator: abandoned or late callbacks, past their deadline, voids and refunds without a terminal result. "
                 + "olderThanSeconds (default 300) is how long a condition must last to be listed; abandoned callbacks are always listed.")
             .Returns<AttentionView>().Fails(400, 401);
         return api;
+    }
+
+    private static IResult ConsolePage(HttpContext context)
+    {
+        foreach (var (name, value) in OperatorConsole.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        return Results.Content(OperatorConsole.Html, OperatorConsole.ContentType);
     }
 
     private static async ValueTask<object?> RequireAdminKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

@@ -97,4 +97,34 @@ async function startStack() {
   }
 }
 
-module.exports = { startStack, waitFor };
+// The system Chromium (Debian's /usr/bin/chromium or CHROMIUM_PATH), headless, in a fresh profile: no browser download.
+async function launchBrowser() {
+  const { chromium } = require('playwright-core');
+  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'posconnector-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+  });
+}
+
+// Where screenshots go: BROWSER_TEST_SCREENSHOTS (scripts/test-browser.sh sets it) or a fresh temporary folder.
+const screenshots = process.env.BROWSER_TEST_SCREENSHOTS || fs.mkdtempSync(path.join(os.tmpdir(), 'posconnector-screens-'));
+
+// For a test file: the stack and a browser, started before its tests and stopped after them (node:test hooks).
+function useStackAndBrowser() {
+  const { before, after } = require('node:test');
+  const world = {};
+  before(async () => {
+    world.stack = await startStack();
+    world.context = await launchBrowser();
+  });
+  after(async () => {
+    await world.context?.close();
+    await world.stack?.stop();
+  });
+  return world;
+}
+
+module.exports = { waitFor, useStackAndBrowser, screenshots };

@@ -1,13 +1,10 @@
 'use strict';
 // The browser terminal in headless Chromium (the system's /usr/bin/chromium, driven by playwright-core; no
 // browser is downloaded): a POS payment through the real PPP routes, approved by a click on the page.
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { startStack, waitFor } = require('./stack');
+const { waitFor, useStackAndBrowser, screenshots } = require('./stack');
 
 const merchant = {
   'Content-Type': 'application/json',
@@ -15,34 +12,16 @@ const merchant = {
   'X-VTEX-API-AppToken': 'local-merchant-app-token',
 };
 const adminKey = 'local-admin-key-0123456789';
-const screenshots = process.env.BROWSER_TEST_SCREENSHOTS || fs.mkdtempSync(path.join(os.tmpdir(), 'posconnector-screens-'));
 
-let stack;
-let context;
-
-before(async () => {
-  stack = await startStack();
-  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'posconnector-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
-});
-
-after(async () => {
-  await context?.close();
-  await stack?.stop();
-});
+const world = useStackAndBrowser();
 
 async function createPayment(paymentId, value) {
-  const response = await fetch(`${stack.urls.connector}/api/payments`, {
+  const response = await fetch(`${world.stack.urls.connector}/api/payments`, {
     method: 'POST',
     headers: merchant,
     body: JSON.stringify({
       paymentId, transactionId: `T-${paymentId}`, paymentMethod: 'Venda Direta Credito', value, currency: 'BRL',
-      installments: 1, callbackUrl: `${stack.urls.inspector}/callback`, reference: `R-${paymentId}`, orderId: `O-${paymentId}`,
+      installments: 1, callbackUrl: `${world.stack.urls.inspector}/callback`, reference: `R-${paymentId}`, orderId: `O-${paymentId}`,
     }),
   });
   assert.equal(response.status, 200, `Create Payment answered HTTP ${response.status}`);
@@ -50,19 +29,19 @@ async function createPayment(paymentId, value) {
 }
 
 test('a charge on a manual terminal waits for the page; Approve completes the payment and its callback', { timeout: 300000 }, async () => {
-  const page = await context.newPage();
+  const page = await world.context.newPage();
   const pageErrors = [];
   page.on('pageerror', e => pageErrors.push(e.message));
-  await page.goto(stack.urls.page);
+  await page.goto(world.stack.urls.page);
   const terminal = page.locator('section.terminal[data-serial="VT-0001"]');
   await terminal.waitFor().catch(e => { throw new Error(`${e.message}; page errors: ${pageErrors.join('; ')}`); });
 
   // Manual mode from the page: the cents rule (.90 would approve at once) no longer decides.
   await terminal.locator('input[type=checkbox]').check();
   await waitFor('VT-0001 in manual mode', async () =>
-    (await (await fetch(`${stack.urls.page}/api/board`)).json()).terminals.find(t => t.serialNumber === 'VT-0001').manual, 10000);
+    (await (await fetch(`${world.stack.urls.page}/api/board`)).json()).terminals.find(t => t.serialNumber === 'VT-0001').manual, 10000);
   await waitFor('VT-0001 registered with the connector', async () =>
-    (await fetch(`${stack.urls.connector}/api/admin/terminals/VT-0001`, { headers: { 'X-Admin-Key': adminKey } })).ok, 60000);
+    (await fetch(`${world.stack.urls.connector}/api/admin/terminals/VT-0001`, { headers: { 'X-Admin-Key': adminKey } })).ok, 60000);
 
   const paymentId = `BROWSER-${Date.now()}`;
   const first = await createPayment(paymentId, 31.90);
@@ -91,7 +70,7 @@ test('a charge on a manual terminal waits for the page; Approve completes the pa
   assert.equal(approved.cardBrand, 'Visa');
 
   const callbacks = await waitFor('the callback at the inspector', async () => {
-    const list = await (await fetch(`${stack.urls.inspector}/callbacks?paymentId=${paymentId}`)).json();
+    const list = await (await fetch(`${world.stack.urls.inspector}/callbacks?paymentId=${paymentId}`)).json();
     return list.length ? list : null;
   }, 60000);
   assert.equal(callbacks[0].status, 'approved');
@@ -105,8 +84,8 @@ test('a charge on a manual terminal waits for the page; Approve completes the pa
   assert.match(await row.first().innerText(), /approved[\s\S]*200/);
   await page.screenshot({ path: path.join(screenshots, 'terminal-page-approved.png'), fullPage: true });
 
-  const inspector = await context.newPage();
-  await inspector.goto(stack.urls.inspector);
+  const inspector = await world.context.newPage();
+  await inspector.goto(world.stack.urls.inspector);
   await inspector.locator(`tr[data-payment-id="${paymentId}"]`).waitFor({ timeout: 10000 });
   await inspector.screenshot({ path: path.join(screenshots, 'callback-inspector.png'), fullPage: true });
   assert.deepEqual(pageErrors, []);
