@@ -105,9 +105,9 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new RecordingDispatcher { FailuresLeft = 1 };
-        var reminder = new CountingReminder();
+        var reminder = new RecordingReminder();
         var time = new FakeTimeProvider(Start);
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(reminder), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance, _metrics);
+        var engine = Engine(dispatcher, time, reminder);
         var id = PaymentId + Guid.NewGuid().ToString("N")[..6];
         PaymentEvent created = new PaymentEvent.CreatePaymentCalled(id, Order(), Terms, null);
 
@@ -121,7 +121,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         var afterDrain = dispatcher.Dispatched.Count;
         await engine.DrainOutboxAsync(id, ct);
 
-        Assert.Equal(1, reminder.Count);
+        Assert.Single(reminder.Reminded);
         Assert.Equal(Start + _options.Value.OutboxReminderDelay, whileClaimed.RetryAt);
         Assert.Equal(["SendTerminalCommand", "ScheduleDeadline"], leftBehind.Select(e => e.Effect.GetType().Name));
         Assert.Contains(dispatcher.Dispatched, e => e is PaymentEffect.SendTerminalCommand);
@@ -136,7 +136,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new GatedDispatcher();
         var time = new FakeTimeProvider(Start);
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance, _metrics);
+        var engine = Engine(dispatcher, time);
         var id = await ChargeCommittedWithoutDispatchAsync();
 
         var first = engine.DrainOutboxAsync(id, ct);
@@ -158,7 +158,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         var dispatcher = new RecordingDispatcher();
         var time = new FakeTimeProvider(Start);
         var repository = new PaymentRepository(Storage);
-        var engine = new PaymentEngine(repository, new ReminderEffectPlanner(new CountingReminder()), dispatcher, _options, time, NullLogger<PaymentEngine>.Instance, _metrics);
+        var engine = Engine(dispatcher, time, repository: repository);
         var id = await ChargeCommittedWithoutDispatchAsync();
 
         await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Declined), ct);
@@ -198,8 +198,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Apply_WhenTheStateWouldOutgrowStorage_IsRefusedAndWritesNothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
-            new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance, _metrics);
+        var engine = Engine(new RecordingDispatcher(), new FakeTimeProvider(Start));
         var id = TestSupport.Payments.NewId();
         var order = Order() with { CallbackUrl = "https://gw.example/cb?pad=" + new string('x', ChunkedText.MaxChars) };
 
@@ -213,8 +212,7 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Apply_BeyondTheOperationsCap_RefusesNewRequestIdsButAnswersKnownOnes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
-            new FakeTimeProvider(Start), NullLogger<PaymentEngine>.Instance, _metrics);
+        var engine = Engine(new RecordingDispatcher(), new FakeTimeProvider(Start));
         var id = await ChargeCommittedWithoutDispatchAsync();
         await engine.ApplyAsync(id, ChargeResult(id, TerminalResultStatus.Approved), ct);
 
@@ -276,13 +274,19 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(1, recorded.Sum(PaymentMetrics.Completed, ("status", "denied")));
     }
 
+    /// <summary>The engine under test over this class's Azurite tables, with the parts a test varies.</summary>
+    private PaymentEngine Engine(
+        IPaymentEffectDispatcher dispatcher, TimeProvider time, RecordingReminder? reminder = null, PaymentRepository? repository = null,
+        PaymentMetrics? metrics = null) =>
+        new(repository ?? new PaymentRepository(Storage), new ReminderEffectPlanner(reminder ?? new RecordingReminder()), dispatcher, _options, time,
+            NullLogger<PaymentEngine>.Instance, metrics ?? _metrics);
+
     /// <summary>An engine on a clock the test moves, and what its meters (only its own) record.</summary>
     private MetricsRecorder MeteredEngine(out PaymentEngine engine, out FakeTimeProvider time)
     {
         var meters = MetricsRecorder.NewFactory();
         time = new FakeTimeProvider(Start);
-        engine = new PaymentEngine(new PaymentRepository(Storage), new ReminderEffectPlanner(new CountingReminder()), new RecordingDispatcher(), _options,
-            time, NullLogger<PaymentEngine>.Instance, new PaymentMetrics(meters));
+        engine = Engine(new RecordingDispatcher(), time, metrics: new PaymentMetrics(meters));
         return new MetricsRecorder(meters);
     }
 
@@ -355,17 +359,6 @@ public sealed class PaymentEngineTests(AzuriteFixture azurite) : IClassFixture<A
             }
 
             Dispatched.Add(effect);
-            return Task.CompletedTask;
-        }
-    }
-
-    private sealed class CountingReminder : IOutboxReminder
-    {
-        public int Count { get; private set; }
-
-        public Task RemindAsync(string paymentId, CancellationToken ct)
-        {
-            Count++;
             return Task.CompletedTask;
         }
     }

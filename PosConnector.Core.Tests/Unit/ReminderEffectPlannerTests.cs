@@ -13,7 +13,7 @@ public sealed class ReminderEffectPlannerTests
     [Fact]
     public async Task ReminderEffectPlanner_RemindsOncePerCall_AndPutsEveryEffectInTheOutbox()
     {
-        var reminder = new CountingReminder();
+        var reminder = new RecordingReminder();
         var planner = new ReminderEffectPlanner(reminder);
         PaymentEffect[] first = [new PaymentEffect.ScheduleDeadline(Start)];
         PaymentEffect[] second = [new PaymentEffect.SendTerminalCommand(TestSupport.TerminalCommands.Charge("P1", "S1")), new PaymentEffect.ScheduleDeadline(Start)];
@@ -26,16 +26,5 @@ public sealed class ReminderEffectPlannerTests
         Assert.Equal(first, plan.Outbox);
         Assert.Equal(second, replanned.Outbox);
         Assert.Equal("P1", replanned.PaymentId);
-    }
-
-    private sealed class CountingReminder : IOutboxReminder
-    {
-        public List<string> Reminded { get; } = [];
-
-        public Task RemindAsync(string paymentId, CancellationToken ct)
-        {
-            Reminded.Add(paymentId);
-            return Task.CompletedTask;
-        }
     }
 }

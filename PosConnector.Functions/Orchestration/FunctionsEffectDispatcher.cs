@@ -6,7 +6,7 @@ namespace PosConnector.Functions.Orchestration;
 
 /// <summary>
 /// Effects on the Functions host: terminal commands go straight to Service Bus; a deadline, a callback owed to VTEX or
-/// the end of the wait wakes the payment's orchestration, which reads the deadline or callback from the table itself.
+/// the end of the wait wakes the payment's orchestration (the wakeup function reads the payment and hands the instance its step).
 /// </summary>
 public sealed class FunctionsEffectDispatcher(ITerminalCommandSender terminals, PaymentWakeups wakeups) : IPaymentEffectDispatcher
 {

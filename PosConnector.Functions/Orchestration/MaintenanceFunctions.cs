@@ -37,7 +37,7 @@ public sealed class MaintenanceFunctions(
     }
 
     /// <summary>A purged instance of a payment that is still open is simply started again by its next wakeup.</summary>
-    public async Task PurgeFinishedInstancesAsync(DurableTaskClient client, CancellationToken ct)
+    private async Task PurgeFinishedInstancesAsync(DurableTaskClient client, CancellationToken ct)
     {
         var before = time.GetUtcNow() - options.Value.InstanceRetention;
         var result = await client.PurgeAllInstancesAsync(
